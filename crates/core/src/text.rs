@@ -69,7 +69,7 @@ pub fn for_each_token(text: &str, mut emit: impl FnMut(Token)) {
     let mut segments = text.split_word_bound_indices().peekable();
     // A pending "per" that may combine with a following "cent".
     let mut pending_per: Option<Token> = None;
-    let mut push = |tok: Token, emit: &mut dyn FnMut(Token), pending: &mut Option<Token>| {
+    let push = |tok: Token, emit: &mut dyn FnMut(Token), pending: &mut Option<Token>| {
         if let Some(per) = pending.take() {
             if tok.form == "cent" && !tok.joined {
                 emit(Token {

@@ -1,0 +1,1133 @@
+//! The search engine over an opened bundle: query compilation, candidate
+//! evaluation, BM25F ranking, filters, facet counts and quote results.
+//!
+//! One request is evaluated in three passes, all linear in the postings the
+//! query touches:
+//! 1. compile: each typed word becomes a set of index forms with match kinds
+//!    (see [`crate::index`]); phrases become per-word form sets;
+//! 2. evaluate: each clause decodes its postings once into dense per-document
+//!    field frequencies plus a flat list of positions (for phrases, proximity
+//!    and quote results);
+//! 3. combine: AND over clauses (or the best partial matches, flagged),
+//!    minus negated clauses, then metadata filters and facet selections as
+//!    bitsets; facet counts come from the same bitsets.
+
+use crate::bitset::DocSet;
+use crate::bundle::{self, DocStats, Facet, FacetKind, FormatError, IndexData, PosRange};
+use crate::index::{Expansion, FormMatch, Index, MatchKind};
+use crate::query::{self, Atom, Filter, FilterKind, Hint, Query, Scope};
+use crate::rank::{self, FieldLens, FieldTf, RankParams};
+use clippings_core::text;
+use clippings_core::{Corpus, Document, EntityKind};
+use std::collections::HashSet;
+
+/// Below this many matching documents a word is also matched with typos.
+const FUZZY_BELOW_DF: u32 = 3;
+/// How many top documents get the (costlier) proximity bonus.
+const PROXIMITY_TOP: usize = 200;
+
+/// An opened corpus bundle, ready to search.
+pub struct Engine<'a> {
+    pub corpus: Corpus<'a>,
+    pub(crate) data: IndexData<'a>,
+    pub(crate) index: Index<'a>,
+    pub params: RankParams,
+}
+
+/// How results are ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Sort {
+    #[default]
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+impl Sort {
+    pub fn key(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Sort> {
+        [Sort::Relevance, Sort::Newest, Sort::Oldest]
+            .into_iter()
+            .find(|s| s.key() == key)
+    }
+}
+
+/// A facet selection: documents with any of `include` (OR), none of `exclude`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Selection {
+    pub facet: Option<FacetKind>,
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+}
+
+/// One search.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SearchRequest {
+    pub query: String,
+    pub selections: Vec<Selection>,
+    pub sort: Sort,
+    /// Fill [`Hit::explain`] for the first this-many hits.
+    pub explain: usize,
+}
+
+impl SearchRequest {
+    pub fn new(query: impl Into<String>) -> Self {
+        SearchRequest {
+            query: query.into(),
+            ..Default::default()
+        }
+    }
+}
+
+/// A matching article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    pub doc: u32,
+    pub score: f32,
+    /// How many of the query's clauses it matches (all, unless `partial`).
+    pub matched: usize,
+    pub explain: Option<Explanation>,
+}
+
+/// A matching direct quote.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuoteHit {
+    /// Index into `corpus.quotes`.
+    pub quote: u32,
+    pub score: f32,
+}
+
+/// "Why this result": the score broken down by clause.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explanation {
+    pub clauses: Vec<ClauseExplanation>,
+    pub proximity_factor: f32,
+    pub total: f32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClauseExplanation {
+    /// The clause as typed.
+    pub clause: String,
+    pub idf: f32,
+    pub tf: FieldTf,
+    pub score: f32,
+    /// The kinds of match that contributed ("exact", "stemmed", ...).
+    pub kinds: Vec<&'static str>,
+}
+
+/// Counts for one facet.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FacetCounts {
+    pub kind: FacetKind,
+    pub values: Vec<FacetCount>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FacetCount {
+    pub name: String,
+    /// Documents with this value among the current results.
+    pub count: usize,
+    /// Documents there would be if this value replaced the current selection
+    /// of this facet (Pagefind's `totalFilters`).
+    pub total: usize,
+    pub selected: bool,
+    pub excluded: bool,
+}
+
+/// Everything a search returns.
+#[derive(Clone, Debug)]
+pub struct SearchResults {
+    pub query: Query,
+    pub compiled: CompiledQuery,
+    /// All matching articles, best first.
+    pub hits: Vec<Hit>,
+    /// Matching direct quotes, best first.
+    pub quotes: Vec<QuoteHit>,
+    /// No article matched every clause: these match as many as possible.
+    pub partial: bool,
+    pub facets: Vec<FacetCounts>,
+    pub hints: Vec<Hint>,
+    /// A respelling of the query that matches the corpus ("did you mean").
+    pub suggestion: Option<String>,
+}
+
+impl SearchResults {
+    pub fn total(&self) -> usize {
+        self.hits.len()
+    }
+}
+
+/// A word or phrase compiled against the index.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Matcher {
+    /// Any of these forms.
+    Forms(Vec<FormMatch>),
+    /// These form sets at consecutive positions.
+    Phrase(Vec<Vec<FormMatch>>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompiledClause {
+    pub text: String,
+    pub matchers: Vec<Matcher>,
+    pub scope: Scope,
+    pub negated: bool,
+    /// Every form any matcher can match, for highlighting.
+    pub forms: HashSet<u32>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CompiledQuery {
+    pub clauses: Vec<CompiledClause>,
+}
+
+impl CompiledQuery {
+    pub fn positive(&self) -> impl Iterator<Item = &CompiledClause> {
+        self.clauses.iter().filter(|c| !c.negated)
+    }
+}
+
+/// Per-clause evaluation result.
+struct ClauseEval {
+    /// Dense per-document weighted frequencies.
+    tf: Vec<FieldTf>,
+    /// Bitmask of match kinds per document (for explanations).
+    kinds: Vec<u8>,
+    /// Documents matched.
+    docs: DocSet,
+    doc_count: u32,
+    /// Matching (doc, position) pairs, sorted.
+    positions: Vec<(u32, u32)>,
+    /// Matched only through typo-tolerant forms.
+    fuzzy_only: bool,
+}
+
+impl<'a> Engine<'a> {
+    /// Open a bundle produced by [`crate::build_bundle`], in place.
+    pub fn open(bytes: &'a [u8]) -> Result<Engine<'a>, FormatError> {
+        let bundle = bundle::decode(bytes)?;
+        let index = Index::open(&bundle.index)?;
+        if bundle.index.docs.len() != bundle.corpus.documents.len()
+            || bundle.index.quote_ranges.len() != bundle.corpus.quotes.len()
+        {
+            return Err(FormatError::Payload(
+                "index and corpus disagree on document or quote counts".into(),
+            ));
+        }
+        Ok(Engine {
+            corpus: bundle.corpus,
+            data: bundle.index,
+            index,
+            params: RankParams::default(),
+        })
+    }
+
+    pub fn doc_count(&self) -> usize {
+        self.corpus.documents.len()
+    }
+
+    pub fn document(&self, doc: u32) -> Option<&Document<'a>> {
+        self.corpus.documents.get(doc as usize)
+    }
+
+    pub fn stats(&self, doc: u32) -> Option<&DocStats> {
+        self.data.docs.get(doc as usize)
+    }
+
+    pub fn facets(&self) -> &[Facet] {
+        &self.data.facets
+    }
+
+    pub fn facet(&self, kind: FacetKind) -> Option<&Facet> {
+        self.data.facets.iter().find(|f| f.kind == kind)
+    }
+
+    /// Number of distinct index forms (for statistics).
+    pub fn form_count(&self) -> usize {
+        self.index.form_count()
+    }
+
+    /// Word positions of quote `q`.
+    pub fn quote_range(&self, q: u32) -> Option<PosRange> {
+        self.data.quote_ranges.get(q as usize).copied()
+    }
+
+    fn quote_ranges_of(&self, doc: u32) -> &[PosRange] {
+        let Some(stats) = self.stats(doc) else {
+            return &[];
+        };
+        let start = stats.first_quote as usize;
+        let end = start + stats.quote_count as usize;
+        self.data.quote_ranges.get(start..end).unwrap_or(&[])
+    }
+
+    /// Compile a parsed query against the index.
+    pub fn compile(&self, query: &Query) -> CompiledQuery {
+        let clauses = query
+            .clauses
+            .iter()
+            .map(|clause| {
+                let mut matchers = Vec::new();
+                for atom in &clause.alternatives {
+                    self.compile_atom(atom, clause.negated, &mut matchers);
+                }
+                let mut forms = HashSet::new();
+                for m in &matchers {
+                    match m {
+                        Matcher::Forms(fs) => forms.extend(fs.iter().map(|f| f.form)),
+                        Matcher::Phrase(words) => {
+                            for w in words {
+                                forms.extend(w.iter().map(|f| f.form));
+                            }
+                        }
+                    }
+                }
+                let text = clause
+                    .alternatives
+                    .iter()
+                    .map(|a| match a {
+                        Atom::Word { text, .. } => text.clone(),
+                        Atom::Phrase(p) => format!("\"{p}\""),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" OR ");
+                CompiledClause {
+                    text,
+                    matchers,
+                    scope: clause.scope,
+                    negated: clause.negated,
+                    forms,
+                }
+            })
+            .collect();
+        CompiledQuery { clauses }
+    }
+
+    fn expand_word(&self, form: &str, prefix: bool, allow_fuzzy: bool) -> Vec<FormMatch> {
+        let how = Expansion {
+            prefix,
+            fuzzy: false,
+        };
+        let matches = self.index.expand(form, how);
+        let df: u32 = matches
+            .iter()
+            .map(|m| self.index.doc_frequency(m.form))
+            .sum();
+        if allow_fuzzy && df < FUZZY_BELOW_DF {
+            return self.index.expand(form, Expansion { prefix, fuzzy: true });
+        }
+        matches
+    }
+
+    fn compile_atom(&self, atom: &Atom, negated: bool, out: &mut Vec<Matcher>) {
+        match atom {
+            Atom::Word { text: word, prefix } => {
+                let tokens = text::tokenize(word);
+                let primary: Vec<&text::Token> = tokens.iter().filter(|t| !t.joined).collect();
+                // Excluding a word excludes what it says, not its typos.
+                let fuzzy = !negated;
+                match primary.len() {
+                    0 => {}
+                    1 => out.push(Matcher::Forms(self.expand_word(
+                        &primary[0].form,
+                        *prefix,
+                        fuzzy,
+                    ))),
+                    n => {
+                        let words = primary
+                            .iter()
+                            .enumerate()
+                            .map(|(i, t)| self.phrase_word(&t.form, *prefix && i == n - 1))
+                            .collect();
+                        out.push(Matcher::Phrase(words));
+                        for joined in tokens.iter().filter(|t| t.joined) {
+                            out.push(Matcher::Forms(self.expand_word(&joined.form, false, false)));
+                        }
+                    }
+                }
+            }
+            Atom::Phrase(phrase) => {
+                let primary = text::primary_tokens(phrase);
+                match primary.len() {
+                    0 => {}
+                    1 => out.push(Matcher::Forms(self.phrase_word(&primary[0].form, false))),
+                    _ => out.push(Matcher::Phrase(
+                        primary
+                            .iter()
+                            .map(|t| self.phrase_word(&t.form, false))
+                            .collect(),
+                    )),
+                }
+            }
+        }
+    }
+
+    /// A word inside a phrase: exact and spelling variants only, so a quoted
+    /// phrase means what it says.
+    fn phrase_word(&self, form: &str, prefix: bool) -> Vec<FormMatch> {
+        self.index
+            .expand(
+                form,
+                Expansion {
+                    prefix,
+                    fuzzy: false,
+                },
+            )
+            .into_iter()
+            .filter(|m| matches!(m.kind, MatchKind::Exact | MatchKind::Variant | MatchKind::Prefix))
+            .collect()
+    }
+
+    /// Which field a position falls in, for clause scoping and BM25F.
+    fn classify(&self, doc: u32, position: u32, scope: Scope) -> Option<(bool, bool, bool)> {
+        let stats = self.stats(doc)?;
+        let in_title = position < stats.title_len;
+        let in_quote = !in_title && self.quote_ranges_of(doc).iter().any(|r| r.contains(position));
+        match scope {
+            Scope::Title if !in_title => return None,
+            Scope::Quote if !in_quote => return None,
+            _ => {}
+        }
+        let in_entity = !in_title && in_ranges(&stats.entity_ranges, position);
+        Some((in_title, in_quote, in_entity))
+    }
+
+    fn add_occurrence(&self, eval: &mut ClauseEval, doc: u32, position: u32, weight: f32, scope: Scope, kind: MatchKind) -> bool {
+        let Some((in_title, in_quote, in_entity)) = self.classify(doc, position, scope) else {
+            return false;
+        };
+        let Some(tf) = eval.tf.get_mut(doc as usize) else {
+            return false;
+        };
+        if in_title {
+            tf.title += weight;
+        } else {
+            tf.body += weight;
+            if in_quote {
+                tf.quote += weight;
+            }
+            if in_entity {
+                tf.entity += weight;
+            }
+        }
+        eval.kinds[doc as usize] |= 1 << (kind as u8);
+        eval.positions.push((doc, position));
+        if !eval.docs.contains(doc) {
+            eval.docs.insert(doc);
+            eval.doc_count += 1;
+        }
+        true
+    }
+
+    fn evaluate(&self, clause: &CompiledClause) -> ClauseEval {
+        let n = self.doc_count();
+        let mut eval = ClauseEval {
+            tf: vec![FieldTf::default(); n],
+            kinds: vec![0; n],
+            docs: DocSet::empty(n),
+            doc_count: 0,
+            positions: Vec::new(),
+            fuzzy_only: true,
+        };
+        let mut buf = Vec::new();
+        for matcher in &clause.matchers {
+            match matcher {
+                Matcher::Forms(forms) => {
+                    for fm in forms {
+                        let weight = fm.kind.weight();
+                        let mut postings = self.index.postings(fm.form);
+                        while let Some(doc) = postings.next_into(&mut buf) {
+                            let mut any = false;
+                            for &p in &buf {
+                                any |= self.add_occurrence(&mut eval, doc, p, weight, clause.scope, fm.kind);
+                            }
+                            if any && !matches!(fm.kind, MatchKind::Fuzzy1 | MatchKind::Fuzzy2) {
+                                eval.fuzzy_only = false;
+                            }
+                        }
+                    }
+                }
+                Matcher::Phrase(words) => {
+                    for (doc, start, kind) in self.phrase_matches(words) {
+                        if self.add_occurrence(&mut eval, doc, start, 1.0, clause.scope, kind) {
+                            eval.fuzzy_only = false;
+                        }
+                    }
+                }
+            }
+        }
+        eval.positions.sort_unstable();
+        eval.positions.dedup();
+        eval
+    }
+
+    /// `(doc, start position, weakest kind)` of every occurrence of a phrase.
+    fn phrase_matches(&self, words: &[Vec<FormMatch>]) -> Vec<(u32, u32, MatchKind)> {
+        if words.is_empty() || words.iter().any(|w| w.is_empty()) {
+            return Vec::new();
+        }
+        let mut buf = Vec::new();
+        // Per word: sorted (doc, position, kind).
+        let lists: Vec<Vec<(u32, u32, MatchKind)>> = words
+            .iter()
+            .map(|forms| {
+                let mut list = Vec::new();
+                for fm in forms {
+                    let mut postings = self.index.postings(fm.form);
+                    while let Some(doc) = postings.next_into(&mut buf) {
+                        list.extend(buf.iter().map(|&p| (doc, p, fm.kind)));
+                    }
+                }
+                list.sort_unstable_by_key(|&(d, p, _)| (d, p));
+                list
+            })
+            .collect();
+        // Drive from the rarest word.
+        let (driver, _) = lists
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, l)| l.len())
+            .unwrap_or((0, &lists[0]));
+        let mut out = Vec::new();
+        for &(doc, pos, kind) in &lists[driver] {
+            let Some(start) = pos.checked_sub(driver as u32) else {
+                continue;
+            };
+            let mut weakest = kind;
+            let all = lists.iter().enumerate().all(|(i, list)| {
+                let want = (doc, start + i as u32);
+                match list.binary_search_by_key(&want, |&(d, p, _)| (d, p)) {
+                    Ok(j) => {
+                        weakest = weakest.max(list[j].2);
+                        true
+                    }
+                    Err(_) => false,
+                }
+            });
+            if all {
+                out.push((doc, start, weakest));
+            }
+        }
+        out
+    }
+
+    /// Documents allowed by the query's metadata filters.
+    fn filter_docs(&self, filters: &[Filter], hints: &mut Vec<Hint>) -> DocSet {
+        let n = self.doc_count();
+        let mut allowed = DocSet::full(n);
+        for filter in filters {
+            match filter {
+                Filter::Named {
+                    kind,
+                    value,
+                    negated,
+                } => {
+                    let facet = match kind {
+                        FilterKind::Speaker => FacetKind::Speaker,
+                        FilterKind::Outlet => FacetKind::Outlet,
+                        FilterKind::Person => FacetKind::Person,
+                        FilterKind::Organization => FacetKind::Organization,
+                        FilterKind::Place => FacetKind::Place,
+                    };
+                    let names = self.names_matching(facet, value);
+                    if names.is_empty() && !negated {
+                        hints.push(Hint {
+                            message: format!("no {} matches '{value}'", facet.label().to_lowercase()),
+                            start: 0,
+                            end: 0,
+                        });
+                    }
+                    let mut set = DocSet::empty(n);
+                    if let Some(f) = self.facet(facet) {
+                        for v in f.values.iter().filter(|v| names.contains(&v.name)) {
+                            for &d in &v.docs {
+                                set.insert(d);
+                            }
+                        }
+                    }
+                    if *negated {
+                        allowed.subtract(&set);
+                    } else {
+                        allowed.intersect_with(&set);
+                    }
+                }
+                Filter::Year { year, negated } => {
+                    let set = DocSet::from_docs(
+                        n,
+                        (0..n as u32).filter(|&d| {
+                            self.document(d).and_then(|doc| doc.year()) == Some(*year)
+                        }),
+                    );
+                    if *negated {
+                        allowed.subtract(&set);
+                    } else {
+                        allowed.intersect_with(&set);
+                    }
+                }
+                Filter::After(date) | Filter::Before(date) => {
+                    let after = matches!(filter, Filter::After(_));
+                    for d in 0..n as u32 {
+                        let keep = self
+                            .document(d)
+                            .and_then(|doc| doc.date.as_deref())
+                            .is_some_and(|dd| {
+                                if after {
+                                    dd >= date.as_str()
+                                } else {
+                                    dd < date.as_str()
+                                }
+                            });
+                        if !keep {
+                            allowed.remove(d);
+                        }
+                    }
+                }
+            }
+        }
+        allowed
+    }
+
+    /// Facet values (canonical names) a typed name refers to: every word of
+    /// the typed value appears in the name or one of its aliases, diacritics
+    /// and case aside; the last word may be a prefix.
+    pub fn names_matching(&self, facet: FacetKind, value: &str) -> Vec<String> {
+        let wanted: Vec<String> = text::normalized_words(value);
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        let matches_name = |name: &str| {
+            let words = text::normalized_words(name);
+            wanted.iter().enumerate().all(|(i, w)| {
+                words
+                    .iter()
+                    .any(|x| x == w || (i + 1 == wanted.len() && x.starts_with(w.as_str())))
+            })
+        };
+        let entity_kind = match facet {
+            FacetKind::Person | FacetKind::Speaker => Some(EntityKind::Person),
+            FacetKind::Organization => Some(EntityKind::Organization),
+            FacetKind::Place => Some(EntityKind::Place),
+            _ => None,
+        };
+        let mut names: Vec<String> = Vec::new();
+        if let Some(f) = self.facet(facet) {
+            for v in &f.values {
+                if matches_name(&v.name) {
+                    names.push(v.name.clone());
+                }
+            }
+        }
+        if let Some(kind) = entity_kind {
+            for e in self.corpus.entities.iter().filter(|e| e.kind == kind) {
+                if e.aliases.iter().any(|a| matches_name(a)) && !names.contains(&e.name) {
+                    names.push(e.name.clone());
+                }
+            }
+        }
+        names
+    }
+
+    fn selection_docs(&self, selection: &Selection) -> Option<DocSet> {
+        let facet = self.facet(selection.facet?)?;
+        let n = self.doc_count();
+        let mut set = if selection.include.is_empty() {
+            DocSet::full(n)
+        } else {
+            let mut s = DocSet::empty(n);
+            for v in facet.values.iter().filter(|v| selection.include.contains(&v.name)) {
+                for &d in &v.docs {
+                    s.insert(d);
+                }
+            }
+            s
+        };
+        for v in facet.values.iter().filter(|v| selection.exclude.contains(&v.name)) {
+            for &d in &v.docs {
+                set.remove(d);
+            }
+        }
+        Some(set)
+    }
+
+    /// Run a search.
+    pub fn search(&self, request: &SearchRequest) -> SearchResults {
+        let n = self.doc_count();
+        let mut query = query::parse(&request.query);
+        let mut hints = std::mem::take(&mut query.hints);
+        let compiled = self.compile(&query);
+        let evals: Vec<(usize, ClauseEval)> = compiled
+            .clauses
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (i, self.evaluate(c)))
+            .collect();
+        let positive: Vec<&(usize, ClauseEval)> = evals
+            .iter()
+            .filter(|(i, _)| !compiled.clauses[*i].negated)
+            .collect();
+
+        // Text matches: AND over positive clauses, else the best partial.
+        let mut matched_count = vec![0usize; n];
+        for (_, e) in &positive {
+            for d in e.docs.iter() {
+                matched_count[d as usize] += 1;
+            }
+        }
+        let mut partial = false;
+        let mut text_docs = if positive.is_empty() {
+            DocSet::full(n)
+        } else {
+            let all = positive.len();
+            let best = matched_count.iter().copied().max().unwrap_or(0);
+            let need = if best == all {
+                all
+            } else {
+                partial = best > 0;
+                best.max(1)
+            };
+            DocSet::from_docs(n, (0..n as u32).filter(|&d| matched_count[d as usize] >= need))
+        };
+        if partial {
+            let missing: Vec<&str> = positive
+                .iter()
+                .filter(|(_, e)| e.doc_count == 0)
+                .map(|(i, _)| compiled.clauses[*i].text.as_str())
+                .collect();
+            let message = if missing.is_empty() {
+                "no article contains all of the words: showing articles that contain most of them".to_string()
+            } else {
+                format!(
+                    "no article contains {}: showing articles that contain the other words",
+                    missing.join(", ")
+                )
+            };
+            hints.push(Hint {
+                message,
+                start: 0,
+                end: 0,
+            });
+        }
+        for (i, e) in &evals {
+            if compiled.clauses[*i].negated {
+                text_docs.subtract(&e.docs);
+            }
+        }
+        let filter_docs = self.filter_docs(&query.filters, &mut hints);
+        let mut base = text_docs;
+        base.intersect_with(&filter_docs);
+
+        // Facet selections: results = base ∧ every selection.
+        let selection_sets: Vec<(FacetKind, DocSet)> = request
+            .selections
+            .iter()
+            .filter_map(|s| Some((s.facet?, self.selection_docs(s)?)))
+            .collect();
+        let mut results = base.clone();
+        for (_, set) in &selection_sets {
+            results.intersect_with(set);
+        }
+
+        // Scores.
+        let avg = FieldLens {
+            title: self.data.avg_title_len,
+            body: self.data.avg_body_len,
+        };
+        let idfs: Vec<f32> = positive
+            .iter()
+            .map(|(_, e)| rank::idf(n as u32, e.doc_count))
+            .collect();
+        let mut hits: Vec<Hit> = results
+            .iter()
+            .map(|d| {
+                let stats = &self.data.docs[d as usize];
+                let lens = FieldLens {
+                    title: stats.title_len as f32,
+                    body: stats.body_len as f32,
+                };
+                let score = positive
+                    .iter()
+                    .zip(&idfs)
+                    .map(|((_, e), &idf)| rank::bm25f(e.tf[d as usize], lens, avg, idf, &self.params))
+                    .sum();
+                Hit {
+                    doc: d,
+                    score,
+                    matched: matched_count[d as usize],
+                    explain: None,
+                }
+            })
+            .collect();
+        sort_hits(&mut hits, Sort::Relevance, &self.corpus);
+        // Proximity bonus for the best candidates of multi-clause queries.
+        if positive.len() > 1 {
+            for hit in hits.iter_mut().take(PROXIMITY_TOP) {
+                hit.score *= self.proximity_factor(hit.doc, &positive);
+            }
+        }
+        sort_hits(&mut hits, request.sort, &self.corpus);
+        for hit in hits.iter_mut().take(request.explain) {
+            hit.explain = Some(self.explain(hit, &compiled, &positive, &idfs, avg));
+        }
+
+        let quotes = self.quote_hits(&query, &compiled, &positive, &idfs, &results);
+        let facets = self.facet_counts(&base, &results, &selection_sets, request);
+        let suggestion = self.suggestion(&query, &compiled, &positive, hits.is_empty() || partial);
+        hints.extend(query.hints.drain(..));
+        SearchResults {
+            query,
+            compiled,
+            hits,
+            quotes,
+            partial,
+            facets,
+            hints,
+            suggestion,
+        }
+    }
+
+    fn positions_in<'e>(eval: &'e ClauseEval, doc: u32) -> &'e [(u32, u32)] {
+        let lo = eval.positions.partition_point(|&(d, _)| d < doc);
+        let hi = eval.positions.partition_point(|&(d, _)| d <= doc);
+        &eval.positions[lo..hi]
+    }
+
+    fn proximity_factor(&self, doc: u32, positive: &[&(usize, ClauseEval)]) -> f32 {
+        let lists: Vec<Vec<u32>> = positive
+            .iter()
+            .map(|(_, e)| Self::positions_in(e, doc).iter().map(|&(_, p)| p).collect())
+            .filter(|l: &Vec<u32>| !l.is_empty())
+            .collect();
+        let refs: Vec<&[u32]> = lists.iter().map(Vec::as_slice).collect();
+        match rank::smallest_window(&refs) {
+            Some(window) => rank::proximity_factor(refs.len(), window, &self.params),
+            None => 1.0,
+        }
+    }
+
+    fn explain(
+        &self,
+        hit: &Hit,
+        compiled: &CompiledQuery,
+        positive: &[&(usize, ClauseEval)],
+        idfs: &[f32],
+        avg: FieldLens,
+    ) -> Explanation {
+        let d = hit.doc as usize;
+        let stats = &self.data.docs[d];
+        let lens = FieldLens {
+            title: stats.title_len as f32,
+            body: stats.body_len as f32,
+        };
+        let clauses: Vec<ClauseExplanation> = positive
+            .iter()
+            .zip(idfs)
+            .map(|((i, e), &idf)| {
+                let kinds = [
+                    MatchKind::Exact,
+                    MatchKind::Variant,
+                    MatchKind::Stem,
+                    MatchKind::Prefix,
+                    MatchKind::Fuzzy1,
+                    MatchKind::Fuzzy2,
+                ]
+                .into_iter()
+                .filter(|k| e.kinds[d] & (1 << (*k as u8)) != 0)
+                .map(MatchKind::label)
+                .fold(Vec::new(), |mut v, l| {
+                    if !v.contains(&l) {
+                        v.push(l)
+                    }
+                    v
+                });
+                ClauseExplanation {
+                    clause: compiled.clauses[*i].text.clone(),
+                    idf,
+                    tf: e.tf[d],
+                    score: rank::bm25f(e.tf[d], lens, avg, idf, &self.params),
+                    kinds,
+                }
+            })
+            .collect();
+        let proximity_factor = if positive.len() > 1 {
+            self.proximity_factor(hit.doc, positive)
+        } else {
+            1.0
+        };
+        Explanation {
+            clauses,
+            proximity_factor,
+            total: hit.score,
+        }
+    }
+
+    /// Quotes whose words (or speaker) match every positive clause, within
+    /// the result documents.
+    fn quote_hits(
+        &self,
+        query: &Query,
+        compiled: &CompiledQuery,
+        positive: &[&(usize, ClauseEval)],
+        idfs: &[f32],
+        results: &DocSet,
+    ) -> Vec<QuoteHit> {
+        let speaker_names: Vec<(Vec<String>, bool)> = query
+            .filters
+            .iter()
+            .filter_map(|f| match f {
+                Filter::Named {
+                    kind: FilterKind::Speaker,
+                    value,
+                    negated,
+                } => Some((self.names_matching(FacetKind::Speaker, value), *negated)),
+                _ => None,
+            })
+            .collect();
+        let name_keys: Vec<HashSet<String>> = positive
+            .iter()
+            .map(|(i, _)| clause_name_keys(&compiled.clauses[*i]))
+            .collect();
+        let mut speaker_words_cache: std::collections::HashMap<&str, Vec<String>> =
+            std::collections::HashMap::new();
+        let mut out = Vec::new();
+        let mut best_matched = 0;
+        let mut scored: Vec<(u32, f32, usize)> = Vec::new();
+        for doc in results.iter() {
+            let Some(stats) = self.stats(doc) else {
+                continue;
+            };
+            for q in stats.first_quote..stats.first_quote + stats.quote_count {
+                let Some(quote) = self.corpus.quotes.get(q as usize) else {
+                    continue;
+                };
+                let speaker = quote.speaker.as_deref().unwrap_or("");
+                let speaker_ok = speaker_names.iter().all(|(names, negated)| {
+                    names.iter().any(|n| n == speaker) != *negated
+                });
+                if !speaker_ok {
+                    continue;
+                }
+                let range = self.data.quote_ranges[q as usize];
+                let speaker_words = speaker_words_cache
+                    .entry(speaker)
+                    .or_insert_with(|| text::normalized_words(speaker));
+                let mut matched = 0;
+                let mut score = 0.0;
+                for (((_, e), idf), keys) in positive.iter().zip(idfs).zip(&name_keys) {
+                    let tf = Self::positions_in(e, doc)
+                        .iter()
+                        .filter(|&&(_, p)| range.contains(p))
+                        .count();
+                    let by_speaker = speaker_words.iter().any(|w| keys.contains(w));
+                    if tf > 0 {
+                        matched += 1;
+                        score += idf * (1.0 + (tf as f32).ln());
+                    } else if by_speaker {
+                        matched += 1;
+                        score += idf * 0.5;
+                    }
+                }
+                if matched > 0 || positive.is_empty() {
+                    best_matched = best_matched.max(matched);
+                    scored.push((q, score, matched));
+                }
+            }
+        }
+        let need = if positive.is_empty() { 0 } else { best_matched.max(1) };
+        // Quotes matching every clause if any do, else the best partial ones.
+        let need = if best_matched == positive.len() { positive.len() } else { need };
+        for (q, score, matched) in scored {
+            if matched >= need {
+                out.push(QuoteHit { quote: q, score });
+            }
+        }
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.quote.cmp(&b.quote)));
+        out
+    }
+
+    fn facet_counts(
+        &self,
+        base: &DocSet,
+        results: &DocSet,
+        selection_sets: &[(FacetKind, DocSet)],
+        request: &SearchRequest,
+    ) -> Vec<FacetCounts> {
+        self.data
+            .facets
+            .iter()
+            .map(|facet| {
+                let selection = request
+                    .selections
+                    .iter()
+                    .find(|s| s.facet == Some(facet.kind));
+                // Results if this facet's own selection were lifted.
+                let others = if selection.is_some() {
+                    let mut set = base.clone();
+                    for (kind, s) in selection_sets {
+                        if *kind != facet.kind {
+                            set.intersect_with(s);
+                        }
+                    }
+                    Some(set)
+                } else {
+                    None
+                };
+                let values = facet
+                    .values
+                    .iter()
+                    .map(|v| {
+                        let count = results.count_of(&v.docs);
+                        let total = match &others {
+                            Some(set) => set.count_of(&v.docs),
+                            None => count,
+                        };
+                        FacetCount {
+                            name: v.name.clone(),
+                            count,
+                            total,
+                            selected: selection.is_some_and(|s| s.include.contains(&v.name)),
+                            excluded: selection.is_some_and(|s| s.exclude.contains(&v.name)),
+                        }
+                    })
+                    .collect();
+                FacetCounts {
+                    kind: facet.kind,
+                    values,
+                }
+            })
+            .collect()
+    }
+
+    /// "Did you mean": respell words that matched only through typo
+    /// tolerance (or not at all) with their closest index word.
+    fn suggestion(
+        &self,
+        query: &Query,
+        compiled: &CompiledQuery,
+        positive: &[&(usize, ClauseEval)],
+        weak: bool,
+    ) -> Option<String> {
+        let mut changed = false;
+        let mut words = Vec::new();
+        for (i, clause) in query.clauses.iter().enumerate() {
+            let eval = positive.iter().find(|(j, _)| *j == i).map(|(_, e)| e);
+            let mut text = clause_display(clause);
+            if let (Some(e), [Atom::Word { text: word, .. }]) = (eval, clause.alternatives.as_slice()) {
+                let needs = e.doc_count == 0 || e.fuzzy_only;
+                if needs && (weak || e.fuzzy_only) {
+                    let best = compiled.clauses[i]
+                        .matchers
+                        .iter()
+                        .filter_map(|m| match m {
+                            Matcher::Forms(fs) => fs.first(),
+                            Matcher::Phrase(_) => None,
+                        })
+                        .next()
+                        .map(|m| m.key.clone())
+                        .or_else(|| {
+                            let form = text::primary_tokens(word).first()?.form.clone();
+                            self.index
+                                .expand(&form, Expansion { prefix: false, fuzzy: true })
+                                .into_iter()
+                                .find(|m| matches!(m.kind, MatchKind::Fuzzy1 | MatchKind::Fuzzy2))
+                                .map(|m| m.key)
+                        });
+                    if let Some(best) = best {
+                        if best != text::normalize(&word.to_lowercase()) {
+                            text = best;
+                            changed = true;
+                        }
+                    }
+                }
+            }
+            words.push(text);
+        }
+        changed.then(|| words.join(" "))
+    }
+}
+
+fn clause_display(clause: &query::Clause) -> String {
+    let body = clause
+        .alternatives
+        .iter()
+        .map(|a| match a {
+            Atom::Word { text, .. } => text.clone(),
+            Atom::Phrase(p) => format!("\"{p}\""),
+        })
+        .collect::<Vec<_>>()
+        .join(" OR ");
+    let scope = match clause.scope {
+        Scope::Anywhere => "",
+        Scope::Title => "title:",
+        Scope::Quote => "quote:",
+    };
+    format!("{}{scope}{body}", if clause.negated { "-" } else { "" })
+}
+
+/// The normalized words a clause matches exactly (or as the word being
+/// typed), for matching it against a speaker's name.
+fn clause_name_keys(clause: &CompiledClause) -> HashSet<String> {
+    let mut keys = HashSet::new();
+    if clause.scope != Scope::Anywhere {
+        return keys;
+    }
+    for m in &clause.matchers {
+        if let Matcher::Forms(fs) = m {
+            for f in fs {
+                match f.kind {
+                    MatchKind::Exact => {
+                        keys.insert(text::normalize(&f.key));
+                    }
+                    MatchKind::Variant | MatchKind::Prefix => {
+                        keys.insert(f.key.clone());
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    keys
+}
+
+fn in_ranges(ranges: &[PosRange], position: u32) -> bool {
+    let i = ranges.partition_point(|r| r.end <= position);
+    ranges.get(i).is_some_and(|r| r.contains(position))
+}
+
+fn sort_hits(hits: &mut [Hit], sort: Sort, corpus: &Corpus<'_>) {
+    let date = |d: u32| {
+        corpus
+            .documents
+            .get(d as usize)
+            .and_then(|doc| doc.date.as_deref())
+    };
+    match sort {
+        Sort::Relevance => hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| date(b.doc).cmp(&date(a.doc)))
+                .then(a.doc.cmp(&b.doc))
+        }),
+        Sort::Newest | Sort::Oldest => hits.sort_by(|a, b| {
+            let (da, db) = (date(a.doc), date(b.doc));
+            let by_date = match (da, db) {
+                (Some(x), Some(y)) if sort == Sort::Newest => y.cmp(x),
+                (Some(x), Some(y)) => x.cmp(y),
+                // Undated articles go last either way.
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            };
+            by_date
+                .then_with(|| b.score.total_cmp(&a.score))
+                .then(a.doc.cmp(&b.doc))
+        }),
+    }
+}

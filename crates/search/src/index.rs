@@ -1,0 +1,410 @@
+//! Reading the positional index in place: dictionary look-ups at four levels
+//! of looseness and postings decoding.
+//!
+//! A query word is expanded into the index forms it matches, each with a
+//! [`MatchKind`] whose weight ranks exact > variant > stemmed > prefix >
+//! fuzzy. The fuzzy matcher is an optimal-string-alignment Levenshtein
+//! automaton (a transposition counts as one edit, so `Zulliy` finds `Zulily`)
+//! run over the normalized-key fst, so it only visits keys that can still
+//! match.
+
+use crate::bundle::{FormatError, IndexData};
+use crate::varint::Reader;
+use clippings_core::text;
+use fst::{Automaton, IntoStreamer, Map, Streamer};
+
+/// How a query word matched an index form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MatchKind {
+    /// Same form (case and possessive aside).
+    Exact,
+    /// Same word up to diacritics or British/American spelling.
+    Variant,
+    /// Same Snowball stem.
+    Stem,
+    /// The query word is a prefix of the form (the word being typed).
+    Prefix,
+    /// Within one edit.
+    Fuzzy1,
+    /// Within two edits (long words only).
+    Fuzzy2,
+}
+
+impl MatchKind {
+    /// Multiplier on a match's term frequency. Range (0, 1]; the order is
+    /// the contract, the values are tuning.
+    pub fn weight(self) -> f32 {
+        match self {
+            MatchKind::Exact => 1.0,
+            MatchKind::Variant => 0.9,
+            MatchKind::Stem => 0.7,
+            MatchKind::Prefix => 0.5,
+            MatchKind::Fuzzy1 => 0.4,
+            MatchKind::Fuzzy2 => 0.25,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            MatchKind::Exact => "exact",
+            MatchKind::Variant => "variant",
+            MatchKind::Stem => "stemmed",
+            MatchKind::Prefix => "prefix",
+            MatchKind::Fuzzy1 | MatchKind::Fuzzy2 => "fuzzy",
+        }
+    }
+}
+
+/// One index form a query word matched.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FormMatch {
+    pub form: u32,
+    pub kind: MatchKind,
+    /// The dictionary key that matched (the form for exact matches, else the
+    /// normalized key or stem), for explanations and spelling suggestions.
+    pub key: String,
+}
+
+/// Which looser matches to allow for a word.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Expansion {
+    pub prefix: bool,
+    pub fuzzy: bool,
+}
+
+/// Limits that keep expansion cheap on short prefixes and common typos.
+const MAX_PREFIX_KEYS_SCANNED: usize = 4000;
+const MAX_PREFIX_KEYS_KEPT: usize = 48;
+const MAX_FUZZY_KEYS: usize = 48;
+
+pub struct Index<'a> {
+    forms: Map<&'a [u8]>,
+    norms: Map<&'a [u8]>,
+    stems: Map<&'a [u8]>,
+    groups: &'a [u8],
+    postings: &'a [u8],
+    postings_index: &'a [u8],
+}
+
+impl<'a> Index<'a> {
+    pub fn open(data: &IndexData<'a>) -> Result<Index<'a>, FormatError> {
+        let fst_err = |e: fst::Error| FormatError::Payload(format!("term dictionary: {e}"));
+        Ok(Index {
+            forms: Map::new(data.forms).map_err(fst_err)?,
+            norms: Map::new(data.norms).map_err(fst_err)?,
+            stems: Map::new(data.stems).map_err(fst_err)?,
+            groups: data.groups,
+            postings: data.postings,
+            postings_index: data.postings_index,
+        })
+    }
+
+    /// The id of an exact index form.
+    pub fn form_id(&self, form: &str) -> Option<u32> {
+        self.forms.get(form).map(|id| id as u32)
+    }
+
+    pub fn form_count(&self) -> usize {
+        self.forms.len()
+    }
+
+    /// Number of documents containing form `id`.
+    pub fn doc_frequency(&self, form: u32) -> u32 {
+        self.postings(form).remaining
+    }
+
+    /// Decode the postings of form `id`.
+    pub fn postings(&self, form: u32) -> Postings<'a> {
+        let i = form as usize * 4;
+        let offset = self
+            .postings_index
+            .get(i..i + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
+        let mut reader = Reader::at(self.postings, offset.unwrap_or(usize::MAX));
+        let remaining = reader.read_u32().unwrap_or(0);
+        Postings {
+            reader,
+            remaining,
+            doc: 0,
+            first: true,
+        }
+    }
+
+    fn group(&self, offset: u64) -> Vec<u32> {
+        let mut r = Reader::at(self.groups, offset as usize);
+        let n = r.read().unwrap_or(0).min(1 << 20) as usize;
+        let mut ids = Vec::with_capacity(n);
+        let mut id = 0u32;
+        for _ in 0..n {
+            match r.read_u32() {
+                Some(delta) => {
+                    id = id.saturating_add(delta);
+                    ids.push(id);
+                }
+                None => break,
+            }
+        }
+        ids
+    }
+
+    /// Every index form the query word `form` (a tokenizer form) matches,
+    /// best kind per form.
+    pub fn expand(&self, form: &str, how: Expansion) -> Vec<FormMatch> {
+        let mut out: Vec<FormMatch> = Vec::new();
+        let push = |out: &mut Vec<FormMatch>, id: u32, kind: MatchKind, key: &str| {
+            if !out.iter().any(|m| m.form == id) {
+                out.push(FormMatch {
+                    form: id,
+                    kind,
+                    key: key.to_string(),
+                });
+            }
+        };
+        if let Some(id) = self.forms.get(form) {
+            push(&mut out, id as u32, MatchKind::Exact, form);
+        }
+        let norm = text::normalize(form);
+        if let Some(off) = self.norms.get(&norm) {
+            for id in self.group(off) {
+                push(&mut out, id, MatchKind::Variant, &norm);
+            }
+        }
+        let stem = text::stem(&norm);
+        if let Some(off) = self.stems.get(&stem) {
+            for id in self.group(off) {
+                push(&mut out, id, MatchKind::Stem, &stem);
+            }
+        }
+        if how.prefix && !norm.is_empty() {
+            let automaton = fst::automaton::Str::new(&norm).starts_with();
+            let mut stream = self.norms.search(automaton).into_stream();
+            let mut keys: Vec<(u32, String, u64)> = Vec::new();
+            let mut scanned = 0;
+            while let Some((key, off)) = stream.next() {
+                scanned += 1;
+                if scanned > MAX_PREFIX_KEYS_SCANNED {
+                    break;
+                }
+                if key == norm.as_bytes() {
+                    continue;
+                }
+                let ids = self.group(off);
+                let df = ids.iter().map(|&id| self.doc_frequency(id)).sum();
+                keys.push((df, String::from_utf8_lossy(key).into_owned(), off));
+            }
+            keys.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+            for (_, key, off) in keys.into_iter().take(MAX_PREFIX_KEYS_KEPT) {
+                for id in self.group(off) {
+                    push(&mut out, id, MatchKind::Prefix, &key);
+                }
+            }
+        }
+        if how.fuzzy {
+            let max = max_edits(&norm);
+            if max > 0 {
+                let automaton = Osa::new(norm.as_bytes(), max);
+                let mut stream = self.norms.search(&automaton).into_stream();
+                let mut keys: Vec<(u32, u32, String, u64)> = Vec::new();
+                while let Some((key, off)) = stream.next() {
+                    if key == norm.as_bytes() {
+                        continue;
+                    }
+                    let distance = osa_distance(norm.as_bytes(), key);
+                    let ids = self.group(off);
+                    let df: u32 = ids.iter().map(|&id| self.doc_frequency(id)).sum();
+                    keys.push((distance, df, String::from_utf8_lossy(key).into_owned(), off));
+                }
+                keys.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+                for (distance, _, key, off) in keys.into_iter().take(MAX_FUZZY_KEYS) {
+                    let kind = if distance <= 1 {
+                        MatchKind::Fuzzy1
+                    } else {
+                        MatchKind::Fuzzy2
+                    };
+                    for id in self.group(off) {
+                        push(&mut out, id, kind, &key);
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Typo budget by word length in bytes: none below 4, one edit from 4,
+/// two from 8.
+pub fn max_edits(word: &str) -> u32 {
+    match word.chars().count() {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// Decoder for one form's postings: `(document, positions)` in document order.
+pub struct Postings<'a> {
+    reader: Reader<'a>,
+    remaining: u32,
+    doc: u32,
+    first: bool,
+}
+
+impl Postings<'_> {
+    /// The next document, with its positions written to `positions`
+    /// (cleared first). `None` at the end or on corrupt data.
+    pub fn next_into(&mut self, positions: &mut Vec<u32>) -> Option<u32> {
+        if self.remaining == 0 {
+            return None;
+        }
+        self.remaining -= 1;
+        let delta = self.reader.read_u32()?;
+        self.doc = if self.first {
+            delta
+        } else {
+            self.doc.checked_add(delta)?
+        };
+        self.first = false;
+        let tf = self.reader.read_u32()?.min(1 << 24);
+        positions.clear();
+        let mut p = 0u32;
+        for _ in 0..tf {
+            p = p.saturating_add(self.reader.read_u32()?);
+            positions.push(p);
+        }
+        Some(self.doc)
+    }
+}
+
+/// Optimal-string-alignment distance (Levenshtein plus adjacent
+/// transpositions) between two byte strings.
+pub fn osa_distance(a: &[u8], b: &[u8]) -> u32 {
+    let n = b.len();
+    let mut prev2: Vec<u32> = vec![0; n + 1];
+    let mut prev: Vec<u32> = (0..=n as u32).collect();
+    let mut cur: Vec<u32> = vec![0; n + 1];
+    for i in 1..=a.len() {
+        cur[0] = i as u32;
+        for j in 1..=n {
+            let cost = u32::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[n]
+}
+
+/// A Levenshtein automaton with transpositions, over bytes, for fst search.
+///
+/// State: the last two rows of the OSA dynamic programme plus the last byte
+/// read. Rows are per query byte, so construction is O(1) and a transition is
+/// O(query length); keys are visited in the fst only while a row can still
+/// reach an accepting cell.
+pub struct Osa<'q> {
+    query: &'q [u8],
+    max: u32,
+}
+
+impl<'q> Osa<'q> {
+    pub fn new(query: &'q [u8], max: u32) -> Self {
+        Osa { query, max }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct OsaState {
+    prev: Vec<u32>,
+    row: Vec<u32>,
+    last: Option<u8>,
+}
+
+impl Automaton for Osa<'_> {
+    type State = Option<OsaState>;
+
+    fn start(&self) -> Self::State {
+        Some(OsaState {
+            prev: Vec::new(),
+            row: (0..=self.query.len() as u32).collect(),
+            last: None,
+        })
+    }
+
+    fn is_match(&self, state: &Self::State) -> bool {
+        state
+            .as_ref()
+            .and_then(|s| s.row.last())
+            .is_some_and(|&d| d <= self.max)
+    }
+
+    fn can_match(&self, state: &Self::State) -> bool {
+        state
+            .as_ref()
+            .is_some_and(|s| s.row.iter().any(|&d| d <= self.max))
+    }
+
+    fn accept(&self, state: &Self::State, byte: u8) -> Self::State {
+        let s = state.as_ref()?;
+        let q = self.query;
+        let mut row = vec![0u32; q.len() + 1];
+        row[0] = s.row[0] + 1;
+        for j in 1..=q.len() {
+            let cost = u32::from(q[j - 1] != byte);
+            let mut v = (s.row[j] + 1).min(row[j - 1] + 1).min(s.row[j - 1] + cost);
+            if let Some(last) = s.last {
+                if j > 1 && q[j - 1] == last && q[j - 2] == byte && !s.prev.is_empty() {
+                    v = v.min(s.prev[j - 2] + 1);
+                }
+            }
+            row[j] = v;
+        }
+        if row.iter().all(|&d| d > self.max) {
+            return None;
+        }
+        Some(OsaState {
+            prev: s.row.clone(),
+            row,
+            last: Some(byte),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn osa_counts_a_transposition_as_one_edit() {
+        assert_eq!(osa_distance(b"zulliy", b"zulily"), 1);
+        assert_eq!(osa_distance(b"globalise", b"globalize"), 1);
+        assert_eq!(osa_distance(b"abc", b"abc"), 0);
+        assert_eq!(osa_distance(b"", b"abc"), 3);
+    }
+
+    #[test]
+    fn automaton_agrees_with_distance() {
+        let keys = ["zulily", "zulu", "zillow", "julily", "zulilyy", "uzlily"];
+        let mut builder = fst::SetBuilder::memory();
+        let mut sorted = keys.to_vec();
+        sorted.sort();
+        for k in &sorted {
+            builder.insert(k).unwrap();
+        }
+        let set = fst::Set::new(builder.into_inner().unwrap()).unwrap();
+        let aut = Osa::new(b"zulliy", 2);
+        let mut found: Vec<String> = Vec::new();
+        let mut stream = set.search(&aut).into_stream();
+        while let Some(k) = stream.next() {
+            found.push(String::from_utf8(k.to_vec()).unwrap());
+        }
+        let expected: Vec<String> = sorted
+            .iter()
+            .filter(|k| osa_distance(b"zulliy", k.as_bytes()) <= 2)
+            .map(|k| k.to_string())
+            .collect();
+        assert_eq!(found, expected);
+    }
+}

@@ -1,0 +1,157 @@
+//! The facet sidebar: one labelled group of checkboxes per facet, counts
+//! that follow the query, OR within a facet, AND across facets, a way to
+//! exclude a value, and "clear all".
+//!
+//! A value's count is how many current results carry it; in a facet that
+//! already has a selection, it is how many results there would be with that
+//! value added (Pagefind's `totalFilters`), so ticking a second outlet never
+//! looks like a dead end.
+
+use crate::state::Route;
+use clippings_search::{FacetCounts, FacetKind};
+use std::collections::HashSet;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub facets: Vec<FacetCounts>,
+    pub route: Route,
+    pub on_select: Callback<(FacetKind, String, bool)>,
+    pub on_unselect: Callback<(FacetKind, String)>,
+    pub on_clear: Callback<()>,
+}
+
+/// Values shown before "show all".
+const TOP: usize = 8;
+
+#[function_component(Facets)]
+pub fn facets(props: &Props) -> Html {
+    let expanded = use_state(HashSet::<FacetKind>::new);
+    let groups = props.facets.iter().filter_map(|facet| {
+        let kind = facet.kind;
+        let has_selection = props.route.selections.iter().any(|s| s.facet == Some(kind));
+        let mut values: Vec<_> = facet
+            .values
+            .iter()
+            .filter(|v| v.count > 0 || v.total > 0 || v.selected || v.excluded)
+            .collect();
+        if values.is_empty() {
+            return None;
+        }
+        if !matches!(kind, FacetKind::Year | FacetKind::Month) {
+            // Stable order by what the user sees: count in results.
+            values.sort_by(|a, b| {
+                (b.selected, b.count.max(b.total))
+                    .cmp(&(a.selected, a.count.max(a.total)))
+                    .then_with(|| a.name.cmp(&b.name))
+            });
+        }
+        let open = expanded.contains(&kind);
+        let hidden = values.len().saturating_sub(TOP);
+        let shown = if open { values.len() } else { TOP };
+        let items = values.iter().take(shown).map(|v| {
+            let id = format!("facet-{}-{}", kind.key(), slug(&v.name));
+            let name = v.name.clone();
+            let shown_count = if has_selection && !v.selected { v.total } else { v.count };
+            let label = display_value(kind, &v.name);
+            let on_change = {
+                let (sel, unsel, name) = (props.on_select.clone(), props.on_unselect.clone(), name.clone());
+                let selected = v.selected;
+                Callback::from(move |_: Event| {
+                    if selected {
+                        unsel.emit((kind, name.clone()));
+                    } else {
+                        sel.emit((kind, name.clone(), false));
+                    }
+                })
+            };
+            if v.excluded {
+                let unsel = props.on_unselect.clone();
+                let n2 = name.clone();
+                return html! {
+                    <li class="facet-value excluded">
+                        <span class="excluded-name"><s>{ label.clone() }</s>{ " (excluded)" }</span>
+                        <button type="button" class="icon" aria-label={format!("Stop excluding {label}")}
+                            onclick={Callback::from(move |_| unsel.emit((kind, n2.clone())))}>{ "↺" }</button>
+                    </li>
+                };
+            }
+            let exclude = {
+                let sel = props.on_select.clone();
+                let n2 = name.clone();
+                Callback::from(move |_| sel.emit((kind, n2.clone(), true)))
+            };
+            html! {
+                <li class="facet-value">
+                    <input type="checkbox" id={id.clone()} checked={v.selected} onchange={on_change} />
+                    <label for={id}>
+                        <span class="facet-name">{ label.clone() }</span>
+                        <span class="facet-count">{ shown_count }</span>
+                    </label>
+                    <button type="button" class="icon exclude" aria-label={format!("Exclude {label}")} title={format!("Exclude {label}")} onclick={exclude}>{ "−" }</button>
+                </li>
+            }
+        });
+        let toggle = if hidden > 0 {
+            let expanded = expanded.clone();
+            let label = if open { "Show fewer".to_string() } else { format!("Show all {} values", values.len()) };
+            html! {
+                <button type="button" class="link" aria-expanded={if open { "true" } else { "false" }}
+                    onclick={Callback::from(move |_| {
+                        let mut set = (*expanded).clone();
+                        if !set.remove(&kind) {
+                            set.insert(kind);
+                        }
+                        expanded.set(set);
+                    })}>{ label }</button>
+            }
+        } else {
+            html! {}
+        };
+        let legend_id = format!("facet-{}", kind.key());
+        Some(html! {
+            <fieldset class="facet" aria-labelledby={legend_id.clone()}>
+                <legend id={legend_id}>{ kind.label() }</legend>
+                <ul>{ for items }</ul>
+                { toggle }
+            </fieldset>
+        })
+    });
+    let clear = {
+        let cb = props.on_clear.clone();
+        Callback::from(move |_| cb.emit(()))
+    };
+    html! {
+        <aside class="facets" aria-label="Filters">
+            <div class="facets-head">
+                <h2>{ "Filters" }</h2>
+                <button type="button" class="link" onclick={clear} disabled={!props.route.has_filters()}>{ "Clear all" }</button>
+            </div>
+            { for groups }
+        </aside>
+    }
+}
+
+/// A value as shown: "yes"/"no" of has-quotes in words.
+pub fn display_value(kind: FacetKind, value: &str) -> String {
+    match (kind, value) {
+        (FacetKind::HasQuotes, "yes") => "With quotes".into(),
+        (FacetKind::HasQuotes, "no") => "Without quotes".into(),
+        _ => value.to_string(),
+    }
+}
+
+/// An id-safe version of a value.
+fn slug(value: &str) -> String {
+    let mut out: String = value
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect();
+    // Distinct values can share a slug; the hash keeps ids unique.
+    let mut h: u32 = 2166136261;
+    for b in value.bytes() {
+        h = (h ^ u32::from(b)).wrapping_mul(16777619);
+    }
+    out.push_str(&format!("-{h:x}"));
+    out
+}
