@@ -36,7 +36,10 @@ pub fn build_bundle(corpus: &Corpus<'_>) -> Vec<u8> {
             .max()
             .unwrap_or(0);
         for t in title_tokens {
-            postings_by_form.entry(t.form).or_default().push((d, t.position));
+            postings_by_form
+                .entry(t.form)
+                .or_default()
+                .push((d, t.position));
         }
         let stats_base = title_len + 1;
         let body_tokens = text::tokenize(&doc.text);

@@ -322,7 +322,13 @@ impl<'a> Engine<'a> {
             .map(|m| self.index.doc_frequency(m.form))
             .sum();
         if allow_fuzzy && df < FUZZY_BELOW_DF {
-            return self.index.expand(form, Expansion { prefix, fuzzy: true });
+            return self.index.expand(
+                form,
+                Expansion {
+                    prefix,
+                    fuzzy: true,
+                },
+            );
         }
         matches
     }
@@ -382,7 +388,12 @@ impl<'a> Engine<'a> {
                 },
             )
             .into_iter()
-            .filter(|m| matches!(m.kind, MatchKind::Exact | MatchKind::Variant | MatchKind::Prefix))
+            .filter(|m| {
+                matches!(
+                    m.kind,
+                    MatchKind::Exact | MatchKind::Variant | MatchKind::Prefix
+                )
+            })
             .collect()
     }
 
@@ -390,7 +401,11 @@ impl<'a> Engine<'a> {
     fn classify(&self, doc: u32, position: u32, scope: Scope) -> Option<(bool, bool, bool)> {
         let stats = self.stats(doc)?;
         let in_title = position < stats.title_len;
-        let in_quote = !in_title && self.quote_ranges_of(doc).iter().any(|r| r.contains(position));
+        let in_quote = !in_title
+            && self
+                .quote_ranges_of(doc)
+                .iter()
+                .any(|r| r.contains(position));
         match scope {
             Scope::Title if !in_title => return None,
             Scope::Quote if !in_quote => return None,
@@ -400,7 +415,15 @@ impl<'a> Engine<'a> {
         Some((in_title, in_quote, in_entity))
     }
 
-    fn add_occurrence(&self, eval: &mut ClauseEval, doc: u32, position: u32, weight: f32, scope: Scope, kind: MatchKind) -> bool {
+    fn add_occurrence(
+        &self,
+        eval: &mut ClauseEval,
+        doc: u32,
+        position: u32,
+        weight: f32,
+        scope: Scope,
+        kind: MatchKind,
+    ) -> bool {
         let Some((in_title, in_quote, in_entity)) = self.classify(doc, position, scope) else {
             return false;
         };
@@ -447,7 +470,14 @@ impl<'a> Engine<'a> {
                         while let Some(doc) = postings.next_into(&mut buf) {
                             let mut any = false;
                             for &p in &buf {
-                                any |= self.add_occurrence(&mut eval, doc, p, weight, clause.scope, fm.kind);
+                                any |= self.add_occurrence(
+                                    &mut eval,
+                                    doc,
+                                    p,
+                                    weight,
+                                    clause.scope,
+                                    fm.kind,
+                                );
                             }
                             if any && !matches!(fm.kind, MatchKind::Fuzzy1 | MatchKind::Fuzzy2) {
                                 eval.fuzzy_only = false;
@@ -540,7 +570,10 @@ impl<'a> Engine<'a> {
                     let names = self.names_matching(facet, value);
                     if names.is_empty() && !negated {
                         hints.push(Hint {
-                            message: format!("no {} matches '{value}'", facet.label().to_lowercase()),
+                            message: format!(
+                                "no {} matches '{value}'",
+                                facet.label().to_lowercase()
+                            ),
                             start: 0,
                             end: 0,
                         });
@@ -642,14 +675,22 @@ impl<'a> Engine<'a> {
             DocSet::full(n)
         } else {
             let mut s = DocSet::empty(n);
-            for v in facet.values.iter().filter(|v| selection.include.contains(&v.name)) {
+            for v in facet
+                .values
+                .iter()
+                .filter(|v| selection.include.contains(&v.name))
+            {
                 for &d in &v.docs {
                     s.insert(d);
                 }
             }
             s
         };
-        for v in facet.values.iter().filter(|v| selection.exclude.contains(&v.name)) {
+        for v in facet
+            .values
+            .iter()
+            .filter(|v| selection.exclude.contains(&v.name))
+        {
             for &d in &v.docs {
                 set.remove(d);
             }
@@ -693,7 +734,10 @@ impl<'a> Engine<'a> {
                 partial = best > 0;
                 best.max(1)
             };
-            DocSet::from_docs(n, (0..n as u32).filter(|&d| matched_count[d as usize] >= need))
+            DocSet::from_docs(
+                n,
+                (0..n as u32).filter(|&d| matched_count[d as usize] >= need),
+            )
         };
         if partial {
             let missing: Vec<&str> = positive
@@ -702,7 +746,8 @@ impl<'a> Engine<'a> {
                 .map(|(i, _)| compiled.clauses[*i].text.as_str())
                 .collect();
             let message = if missing.is_empty() {
-                "no article contains all of the words: showing articles that contain most of them".to_string()
+                "no article contains all of the words: showing articles that contain most of them"
+                    .to_string()
             } else {
                 format!(
                     "no article contains {}: showing articles that contain the other words",
@@ -755,7 +800,7 @@ impl<'a> Engine<'a> {
                 let score = positive
                     .iter()
                     .zip(&idfs)
-                    .map(|((_, e), &idf)| rank::bm25f(e.tf[d as usize], lens, avg, idf, &self.params))
+                    .map(|((_, e), &idf)| self.clause_score(e, d, lens, avg, idf))
                     .sum();
                 Hit {
                     doc: d,
@@ -791,6 +836,21 @@ impl<'a> Engine<'a> {
             hints,
             suggestion,
         }
+    }
+
+    /// BM25F of one clause in one document, scaled by the best kind of match
+    /// the document has for it (exact > variant > stemmed > prefix > fuzzy).
+    fn clause_score(
+        &self,
+        eval: &ClauseEval,
+        doc: u32,
+        lens: FieldLens,
+        avg: FieldLens,
+        idf: f32,
+    ) -> f32 {
+        let d = doc as usize;
+        let best = MatchKind::best_in(eval.kinds[d]).map_or(1.0, MatchKind::weight);
+        rank::bm25f(eval.tf[d], lens, avg, idf, &self.params) * best
     }
 
     fn positions_in<'e>(eval: &'e ClauseEval, doc: u32) -> &'e [(u32, u32)] {
@@ -830,28 +890,21 @@ impl<'a> Engine<'a> {
             .iter()
             .zip(idfs)
             .map(|((i, e), &idf)| {
-                let kinds = [
-                    MatchKind::Exact,
-                    MatchKind::Variant,
-                    MatchKind::Stem,
-                    MatchKind::Prefix,
-                    MatchKind::Fuzzy1,
-                    MatchKind::Fuzzy2,
-                ]
-                .into_iter()
-                .filter(|k| e.kinds[d] & (1 << (*k as u8)) != 0)
-                .map(MatchKind::label)
-                .fold(Vec::new(), |mut v, l| {
-                    if !v.contains(&l) {
-                        v.push(l)
-                    }
-                    v
-                });
+                let kinds = MatchKind::ALL
+                    .into_iter()
+                    .filter(|k| e.kinds[d] & (1 << (*k as u8)) != 0)
+                    .map(MatchKind::label)
+                    .fold(Vec::new(), |mut v, l| {
+                        if !v.contains(&l) {
+                            v.push(l)
+                        }
+                        v
+                    });
                 ClauseExplanation {
                     clause: compiled.clauses[*i].text.clone(),
                     idf,
                     tf: e.tf[d],
-                    score: rank::bm25f(e.tf[d], lens, avg, idf, &self.params),
+                    score: self.clause_score(e, hit.doc, lens, avg, idf),
                     kinds,
                 }
             })
@@ -908,9 +961,9 @@ impl<'a> Engine<'a> {
                     continue;
                 };
                 let speaker = quote.speaker.as_deref().unwrap_or("");
-                let speaker_ok = speaker_names.iter().all(|(names, negated)| {
-                    names.iter().any(|n| n == speaker) != *negated
-                });
+                let speaker_ok = speaker_names
+                    .iter()
+                    .all(|(names, negated)| names.iter().any(|n| n == speaker) != *negated);
                 if !speaker_ok {
                     continue;
                 }
@@ -940,9 +993,17 @@ impl<'a> Engine<'a> {
                 }
             }
         }
-        let need = if positive.is_empty() { 0 } else { best_matched.max(1) };
+        let need = if positive.is_empty() {
+            0
+        } else {
+            best_matched.max(1)
+        };
         // Quotes matching every clause if any do, else the best partial ones.
-        let need = if best_matched == positive.len() { positive.len() } else { need };
+        let need = if best_matched == positive.len() {
+            positive.len()
+        } else {
+            need
+        };
         for (q, score, matched) in scored {
             if matched >= need {
                 out.push(QuoteHit { quote: q, score });
@@ -1019,7 +1080,9 @@ impl<'a> Engine<'a> {
         for (i, clause) in query.clauses.iter().enumerate() {
             let eval = positive.iter().find(|(j, _)| *j == i).map(|(_, e)| e);
             let mut text = clause_display(clause);
-            if let (Some(e), [Atom::Word { text: word, .. }]) = (eval, clause.alternatives.as_slice()) {
+            if let (Some(e), [Atom::Word { text: word, .. }]) =
+                (eval, clause.alternatives.as_slice())
+            {
                 let needs = e.doc_count == 0 || e.fuzzy_only;
                 if needs && (weak || e.fuzzy_only) {
                     let best = compiled.clauses[i]
@@ -1034,7 +1097,13 @@ impl<'a> Engine<'a> {
                         .or_else(|| {
                             let form = text::primary_tokens(word).first()?.form.clone();
                             self.index
-                                .expand(&form, Expansion { prefix: false, fuzzy: true })
+                                .expand(
+                                    &form,
+                                    Expansion {
+                                        prefix: false,
+                                        fuzzy: true,
+                                    },
+                                )
                                 .into_iter()
                                 .find(|m| matches!(m.kind, MatchKind::Fuzzy1 | MatchKind::Fuzzy2))
                                 .map(|m| m.key)

@@ -31,16 +31,34 @@ pub enum MatchKind {
 }
 
 impl MatchKind {
-    /// Multiplier on a match's term frequency. Range (0, 1]; the order is
-    /// the contract, the values are tuning.
+    pub const ALL: [MatchKind; 6] = [
+        MatchKind::Exact,
+        MatchKind::Variant,
+        MatchKind::Stem,
+        MatchKind::Prefix,
+        MatchKind::Fuzzy1,
+        MatchKind::Fuzzy2,
+    ];
+
+    /// The best kind in a bitmask of `1 << kind` bits.
+    pub fn best_in(mask: u8) -> Option<MatchKind> {
+        MatchKind::ALL
+            .into_iter()
+            .find(|k| mask & (1 << (*k as u8)) != 0)
+    }
+
+    /// Multiplier on a match's term frequency, and on the clause score of a
+    /// document whose best match is of this kind (so a document with only
+    /// stemmed matches needs many of them to pass one with an exact match).
+    /// Range (0, 1]; the order is the contract, the values are tuning.
     pub fn weight(self) -> f32 {
         match self {
             MatchKind::Exact => 1.0,
             MatchKind::Variant => 0.9,
-            MatchKind::Stem => 0.7,
-            MatchKind::Prefix => 0.5,
-            MatchKind::Fuzzy1 => 0.4,
-            MatchKind::Fuzzy2 => 0.25,
+            MatchKind::Stem => 0.55,
+            MatchKind::Prefix => 0.4,
+            MatchKind::Fuzzy1 => 0.3,
+            MatchKind::Fuzzy2 => 0.2,
         }
     }
 

@@ -65,7 +65,10 @@ pub enum Filter {
         value: String,
         negated: bool,
     },
-    Year { year: i32, negated: bool },
+    Year {
+        year: i32,
+        negated: bool,
+    },
     /// Dates as ISO prefixes (`2016`, `2016-01`, `2016-01-01`).
     After(String),
     Before(String),
@@ -168,7 +171,9 @@ fn lex(input: &str, hints: &mut Vec<Hint>) -> Vec<Piece> {
             let text: String = chars[text_start..i].iter().map(|c| c.1).collect();
             if unclosed {
                 hints.push(Hint {
-                    message: "a quotation mark was not closed: the phrase runs to the end of the query".into(),
+                    message:
+                        "a quotation mark was not closed: the phrase runs to the end of the query"
+                            .into(),
                     start: end_of(open),
                     end: input.len(),
                 });
@@ -265,15 +270,21 @@ pub fn parse(input: &str) -> Query {
                 "title" => scope = Scope::Title,
                 "quote" | "quotes" => scope = Scope::Quote,
                 "speaker" | "said" | "by" => {
-                    query.filters.push(named(FilterKind::Speaker, value, negated));
+                    query
+                        .filters
+                        .push(named(FilterKind::Speaker, value, negated));
                     continue;
                 }
                 "outlet" | "source" | "site" => {
-                    query.filters.push(named(FilterKind::Outlet, value, negated));
+                    query
+                        .filters
+                        .push(named(FilterKind::Outlet, value, negated));
                     continue;
                 }
                 "person" | "people" => {
-                    query.filters.push(named(FilterKind::Person, value, negated));
+                    query
+                        .filters
+                        .push(named(FilterKind::Person, value, negated));
                     continue;
                 }
                 "org" | "organization" | "organisation" | "company" => {
@@ -330,7 +341,15 @@ pub fn parse(input: &str) -> Query {
                             prefix: false,
                         }
                     };
-                    push_clause(&mut query, &mut pending_or, atom, Scope::Anywhere, negated, start, end);
+                    push_clause(
+                        &mut query,
+                        &mut pending_or,
+                        atom,
+                        Scope::Anywhere,
+                        negated,
+                        start,
+                        end,
+                    );
                     continue;
                 }
             }
@@ -351,7 +370,15 @@ pub fn parse(input: &str) -> Query {
             let prefix = n == last_index && ends_open && !negated;
             Atom::Word { text, prefix }
         };
-        push_clause(&mut query, &mut pending_or, atom, scope, negated, start, end);
+        push_clause(
+            &mut query,
+            &mut pending_or,
+            atom,
+            scope,
+            negated,
+            start,
+            end,
+        );
     }
     if pending_or {
         query.hints.push(Hint {
@@ -491,8 +518,16 @@ mod tests {
         check("title:alibaba ", "title:alibaba", 0);
         check("quote:\"global thinking\"", "quote:\"global thinking\"", 0);
         check("speaker:\"Jack Ma\"", "Speaker=Jack Ma", 0);
-        check("-outlet:stack org:zulily place:china", "-Outlet=stack Organization=zulily Place=china", 0);
-        check("year:2015 after:2016-1 before:2021/06/30", "year=2015 after=2016-01 before=2021-06-30", 0);
+        check(
+            "-outlet:stack org:zulily place:china",
+            "-Outlet=stack Organization=zulily Place=china",
+            0,
+        );
+        check(
+            "year:2015 after:2016-1 before:2021/06/30",
+            "year=2015 after=2016-01 before=2021-06-30",
+            0,
+        );
     }
 
     #[test]

@@ -163,15 +163,37 @@ mod tests {
 
     #[test]
     fn title_beats_body_and_quote_beats_plain_body() {
-        let body = score(FieldTf { body: 1.0, ..Default::default() }, 400.0);
-        let title = score(FieldTf { title: 1.0, ..Default::default() }, 400.0);
-        let quoted = score(FieldTf { body: 1.0, quote: 1.0, ..Default::default() }, 400.0);
+        let body = score(
+            FieldTf {
+                body: 1.0,
+                ..Default::default()
+            },
+            400.0,
+        );
+        let title = score(
+            FieldTf {
+                title: 1.0,
+                ..Default::default()
+            },
+            400.0,
+        );
+        let quoted = score(
+            FieldTf {
+                body: 1.0,
+                quote: 1.0,
+                ..Default::default()
+            },
+            400.0,
+        );
         assert!(title > quoted && quoted > body && body > 0.0);
     }
 
     #[test]
     fn shorter_documents_and_rarer_terms_score_higher() {
-        let tf = FieldTf { body: 2.0, ..Default::default() };
+        let tf = FieldTf {
+            body: 2.0,
+            ..Default::default()
+        };
         assert!(score(tf, 100.0) > score(tf, 1000.0));
         assert!(idf(100, 1) > idf(100, 50));
         assert!(idf(100, 100) > 0.0);
@@ -179,7 +201,15 @@ mod tests {
 
     #[test]
     fn frequency_saturates() {
-        let s = |n: f32| score(FieldTf { body: n, ..Default::default() }, 400.0);
+        let s = |n: f32| {
+            score(
+                FieldTf {
+                    body: n,
+                    ..Default::default()
+                },
+                400.0,
+            )
+        };
         assert!(s(2.0) > s(1.0));
         assert!(s(20.0) - s(10.0) < s(2.0) - s(1.0));
         assert!(s(1000.0) < 1.0 * (P.k1 + 1.0));

@@ -93,9 +93,9 @@ impl Engine<'_> {
             let allowed = |t: &Token| match (clause.scope, field) {
                 (Scope::Anywhere, _) => true,
                 (Scope::Title, f) => f == Field::Title,
-                (Scope::Quote, Field::Body) => {
-                    quote_spans.iter().any(|q| q.contains(Span::new(t.start, t.end)))
-                }
+                (Scope::Quote, Field::Body) => quote_spans
+                    .iter()
+                    .any(|q| q.contains(Span::new(t.start, t.end))),
                 (Scope::Quote, Field::Title) => false,
             };
             clause_spans(clause, &tokens, &ids, &allowed, &mut spans);
@@ -277,7 +277,10 @@ fn word_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     let mut s = floor_boundary(text, start);
     let mut e = floor_boundary(text, end);
     if s > 0 {
-        let prev_is_word = text[..s].chars().next_back().is_some_and(char::is_alphanumeric);
+        let prev_is_word = text[..s]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
         if prev_is_word {
             while s < e {
                 let c = text[s..].chars().next().unwrap_or(' ');
@@ -322,7 +325,10 @@ mod tests {
             cut_start: false,
             cut_end: false,
         };
-        assert_eq!(s.to_html(), "&lt;b&gt;<mark>Zhang</mark>&lt;/b&gt; &amp; co");
+        assert_eq!(
+            s.to_html(),
+            "&lt;b&gt;<mark>Zhang</mark>&lt;/b&gt; &amp; co"
+        );
     }
 
     #[test]
