@@ -50,7 +50,7 @@ pub fn app() -> Html {
                 query: query.clone(),
                 selections: selections.clone(),
                 sort: *sort,
-                explain: 0,
+                ..Default::default()
             })
         },
     ));

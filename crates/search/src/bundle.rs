@@ -250,3 +250,35 @@ pub fn decode(bytes: &[u8]) -> Result<Bundle<'_>, FormatError> {
     }
     postcard::from_bytes(payload).map_err(|e| FormatError::Payload(e.to_string()))
 }
+
+/// Where a bundle's bytes go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Breakdown {
+    pub total: usize,
+    /// Documents (with their text) and analysis results.
+    pub corpus: usize,
+    /// Dictionaries, postings with positions, per-document statistics, facets.
+    pub index: usize,
+    /// Titles and clean texts, the text the index covers.
+    pub text: usize,
+}
+
+/// Measure a bundle.
+pub fn breakdown(bytes: &[u8]) -> Result<Breakdown, FormatError> {
+    let bundle = decode(bytes)?;
+    let corpus = postcard::to_allocvec(&bundle.corpus)
+        .map(|v| v.len())
+        .unwrap_or(0);
+    let text = bundle
+        .corpus
+        .documents
+        .iter()
+        .map(|d| d.title.len() + d.text.len())
+        .sum();
+    Ok(Breakdown {
+        total: bytes.len(),
+        corpus,
+        index: bytes.len().saturating_sub(corpus + HEADER_LEN),
+        text,
+    })
+}

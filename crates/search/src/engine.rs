@@ -68,13 +68,30 @@ pub struct Selection {
 }
 
 /// One search.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SearchRequest {
     pub query: String,
     pub selections: Vec<Selection>,
     pub sort: Sort,
     /// Fill [`Hit::explain`] for the first this-many hits.
     pub explain: usize,
+    /// Compute facet counts (on by default).
+    pub facets: bool,
+    /// Compute quote results (on by default).
+    pub quotes: bool,
+}
+
+impl Default for SearchRequest {
+    fn default() -> Self {
+        SearchRequest {
+            query: String::new(),
+            selections: Vec::new(),
+            sort: Sort::Relevance,
+            explain: 0,
+            facets: true,
+            quotes: true,
+        }
+    }
 }
 
 impl SearchRequest {
@@ -822,8 +839,16 @@ impl<'a> Engine<'a> {
             hit.explain = Some(self.explain(hit, &compiled, &positive, &idfs, avg));
         }
 
-        let quotes = self.quote_hits(&query, &compiled, &positive, &idfs, &results);
-        let facets = self.facet_counts(&base, &results, &selection_sets, request);
+        let quotes = if request.quotes {
+            self.quote_hits(&query, &compiled, &positive, &idfs, &results)
+        } else {
+            Vec::new()
+        };
+        let facets = if request.facets {
+            self.facet_counts(&base, &results, &selection_sets, request)
+        } else {
+            Vec::new()
+        };
         let suggestion = self.suggestion(&query, &compiled, &positive, hits.is_empty() || partial);
         hints.extend(query.hints.drain(..));
         SearchResults {

@@ -176,6 +176,7 @@ pub fn search_with(
         selections,
         sort,
         explain: 100,
+        ..Default::default()
     })
 }
 
