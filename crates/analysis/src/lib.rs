@@ -41,11 +41,10 @@ pub fn analyze_dir(dir: &Path) -> Result<Corpus<'static>, AnalyzeError> {
 
 /// Analyse articles already read (tests and tools build them in memory).
 pub fn analyze_articles(articles: Vec<Article>, mut warnings: Vec<Warning>) -> Corpus<'static> {
-    let documents: Vec<Document<'static>> = articles
-        .into_iter()
-        .map(|article| document::build(article, &mut warnings))
-        .collect();
-    let (entities, quotes) = attribution::analyze(&documents);
+    let documents: Vec<Document<'static>> = document::build_all(articles, &mut warnings);
+    let (entities, mut quotes) = attribution::analyze(&documents);
+    // The index and the reader rely on quotes in document, then text, order.
+    quotes.sort_by_key(|q| (q.doc, q.span.start, q.span.end));
     let quote_groups = align::group_statements(&documents, &quotes);
     let discrepancies = figures::discrepancies(&documents);
     Corpus {
