@@ -15,6 +15,16 @@ use crate::tools::{ensure_build_tools, ensure_test_tools, output, run_cmd};
 use std::fs::File;
 use std::path::Path;
 
+/// Features rustc emits for wasm32 today; wasm-opt must accept them as input.
+const WASM_FEATURES: &[&str] = &[
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
 pub fn run(args: &[String]) -> Result<(), String> {
     let native = !args.iter().any(|a| a == "--browser-only");
     let env = ensure_build_tools()?;
@@ -70,7 +80,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .arg(root.join("target/wasm32-unknown-unknown/release/clippings_bench_wasm.wasm")),
     )?;
     let wasm = out.join("clippings_bench_wasm_bg.wasm");
-    run_cmd(env.command("wasm-opt").arg("-Oz").arg("--all-features").arg(&wasm).arg("-o").arg(&wasm))?;
+    run_cmd(env.command("wasm-opt").arg("-Oz").args(WASM_FEATURES).arg(&wasm).arg("-o").arg(&wasm))?;
 
     step("In-browser benchmark (headless Chromium): Clippings vs MiniSearch vs FlexSearch");
     run_cmd(env.command("node").arg(bench.join("run.mjs")))?;

@@ -350,7 +350,6 @@ fn seeds_with_marked_quotes_give_the_three_statements() {
 }
 
 #[test]
-#[ignore = "attribution.rs is still a stub returning no quotes; un-ignore when the quote extractor lands"]
 fn seeds_through_the_pipeline_give_the_three_statements() {
     let corpus = seeds();
     assert_eq!(
