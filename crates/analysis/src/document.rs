@@ -74,6 +74,7 @@ pub fn build(article: Article, warnings: &mut Vec<Warning>) -> Document<'static>
         },
     };
 
+    let url = explicit(&article.url).unwrap_or_else(|| found.url.clone());
     let outlet = explicit(&article.outlet).unwrap_or_else(|| {
         found
             .sources
@@ -94,6 +95,9 @@ pub fn build(article: Article, warnings: &mut Vec<Warning>) -> Document<'static>
                 )
             })
             .or_else(|| found.domains.first().cloned())
+            // Last resort: the site the article was collected from. A host
+            // names the publisher as the data gives it, so it is not a guess.
+            .or_else(|| url.as_deref().and_then(metadata::url_host))
     });
     let date = explicit(&article.date).unwrap_or_else(|| {
         found
@@ -115,7 +119,6 @@ pub fn build(article: Article, warnings: &mut Vec<Warning>) -> Document<'static>
         };
         (!names.is_empty()).then(|| dedup(names).join(" and "))
     });
-    let url = explicit(&article.url).unwrap_or_else(|| found.url.clone());
 
     Document {
         id: article.id,

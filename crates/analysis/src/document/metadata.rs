@@ -616,6 +616,32 @@ const OUTLET_NOUNS: &[&str] = &[
     "star",
 ];
 
+/// The host of an http(s) URL without a leading `www.`, lower-cased:
+/// `http://abcnews.go.com/Politics/x` → `abcnews.go.com`. None for anything
+/// that is not an absolute http(s) URL with a dotted host.
+pub fn url_host(url: &str) -> Option<String> {
+    let url = url.trim();
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        url.get(8..)?
+    } else if lower.starts_with("http://") {
+        url.get(7..)?
+    } else {
+        return None;
+    };
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?.split(':').next()?;
+    let host = host.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    let valid = host.contains('.')
+        && !host.starts_with('.')
+        && !host.ends_with('.')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+    valid.then(|| host.to_string())
+}
+
 /// Trailing words that name a section of the site rather than the site.
 const SITE_SUFFIXES: &[&str] = &["archive", "archives", "home", "homepage"];
 
@@ -1044,6 +1070,25 @@ mod tests {
             Some("Business Insider")
         );
         assert_eq!(syndication_outlet("Read more about it"), None);
+    }
+
+    #[test]
+    fn url_hosts_name_the_site() {
+        for (url, host) in [
+            (
+                "http://abcnews.go.com/Politics/story?id=1",
+                Some("abcnews.go.com"),
+            ),
+            ("HTTPS://WWW.Reuters.com", Some("reuters.com")),
+            ("https://user@example.org:8080/x", Some("example.org")),
+            ("ftp://example.org/x", None),
+            ("https://localhost/x", None),
+            ("https://", None),
+            ("not a url", None),
+            ("https://ex<script>.com/", None),
+        ] {
+            assert_eq!(url_host(url).as_deref(), host, "{url}");
+        }
     }
 
     #[test]

@@ -126,13 +126,41 @@ fn assign(md: &mut Markdown, key: &str, value: String, unknown: &mut Vec<String>
     }
 }
 
+/// A YAML/TOML scalar: double-quoted strings take backslash escapes
+/// (`\"`, `\\`, `\n`, `\t`, `\uXXXX`), single-quoted ones double a quote
+/// (`''`), plain ones are taken as written.
 fn unquote(value: &str) -> String {
     let v = value.trim();
-    let v = v
-        .strip_prefix('"')
-        .and_then(|v| v.strip_suffix('"'))
-        .or_else(|| v.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
-        .unwrap_or(v);
+    if let Some(inner) = v.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
+        let mut out = String::with_capacity(inner.len());
+        let mut chars = inner.chars();
+        while let Some(c) = chars.next() {
+            if c != '\\' {
+                out.push(c);
+                continue;
+            }
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some('u') => {
+                    let hex: String = chars.by_ref().take(4).collect();
+                    match u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+                        Some(ch) => out.push(ch),
+                        None => {
+                            out.push_str("\\u");
+                            out.push_str(&hex);
+                        }
+                    }
+                }
+                Some(other) => out.push(other),
+                None => out.push('\\'),
+            }
+        }
+        return out;
+    }
+    if let Some(inner) = v.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) {
+        return inner.replace("''", "'");
+    }
     v.to_string()
 }
 
@@ -522,11 +550,20 @@ fn link_end(chars: &[char], open: usize) -> Option<(String, usize)> {
         Some('[') => ']',
         _ => return None,
     };
-    let end = chars
-        .get(close + 2..)?
-        .iter()
-        .take(2000)
-        .position(|&c| c == closer)?;
+    // A URL may itself hold balanced parentheses
+    // (`https://en.wikipedia.org/wiki/Alibaba_(company)`): count them.
+    let mut nesting = 0usize;
+    let end = chars.get(close + 2..)?.iter().take(2000).position(|&c| {
+        if closer == ')' && c == '(' {
+            nesting += 1;
+        } else if c == closer {
+            if nesting == 0 {
+                return true;
+            }
+            nesting -= 1;
+        }
+        false
+    })?;
     Some((label, close + 2 + end + 1))
 }
 
@@ -545,6 +582,29 @@ mod tests {
             "First paragraph wrapped here.\n\nSecond para with a link and ."
         );
         assert_eq!(md.notes, ["unknown front matter key(s) ignored: mood"]);
+    }
+
+    #[test]
+    fn regression_link_url_with_parentheses_left_a_stray_paren() {
+        assert_eq!(
+            inline("See [Alibaba](https://en.wikipedia.org/wiki/Alibaba_(company)) today."),
+            "See Alibaba today."
+        );
+    }
+
+    #[test]
+    fn regression_yaml_escaped_quotes_were_kept_as_backslashes() {
+        for (raw, want) in [
+            (r#""He said \"hi\"""#, r#"He said "hi""#),
+            (r#""tab\there""#, "tab\there"),
+            (r#""caf\u00e9""#, "café"),
+            (r#""bad \uZZ""#, r"bad \uZZ"),
+            (r#""trailing \""#, "trailing \\"),
+            ("'it''s'", "it's"),
+            ("plain", "plain"),
+        ] {
+            assert_eq!(unquote(raw), want, "{raw}");
+        }
     }
 
     #[test]

@@ -780,7 +780,12 @@ fn precision_and_recall_on_held_out_articles() {
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .expect("fixtures/quotes/heldout exists")
         .filter_map(|e| e.ok())
-        .filter_map(|e| e.file_name().to_str()?.strip_suffix(".txt").map(str::to_string))
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()?
+                .strip_suffix(".txt")
+                .map(str::to_string)
+        })
         .collect();
     names.sort();
     let mut score = Score::default();
@@ -789,7 +794,10 @@ fn precision_and_recall_on_held_out_articles() {
         let raw = std::fs::read_to_string(dir.join(format!("{name}.txt"))).expect("readable");
         let fixture = parse_fixture(&raw);
         let (docs, _, quotes) = analyze_clean(&[&fixture.article]);
-        let found: Vec<ExpectedQuote> = quotes.iter().map(|q| found_quote(&docs[0].text, q)).collect();
+        let found: Vec<ExpectedQuote> = quotes
+            .iter()
+            .map(|q| found_quote(&docs[0].text, q))
+            .collect();
         score.add(&fixture.quotes, &found);
         for e in &fixture.quotes {
             if let Some(f) = found.iter().find(|f| f.text == e.text) {
@@ -983,6 +991,12 @@ fn dump_text() {
         println!("{:?}", found_quote(&docs[0].text, q));
     }
     for e in &entities {
-        println!("{:?} {} aliases={:?} n={}", e.kind, e.name, e.aliases, e.mentions.len());
+        println!(
+            "{:?} {} aliases={:?} n={}",
+            e.kind,
+            e.name,
+            e.aliases,
+            e.mentions.len()
+        );
     }
 }
