@@ -5,6 +5,7 @@
 //! cargo xtask dist               build dist/ (+ dist/clippings.html, one self-contained file)
 //! cargo xtask test               install what tests need, run every check and test
 //! cargo xtask bench              search benchmark vs MiniSearch and FlexSearch (see README)
+//! cargo xtask lighthouse         Lighthouse scores of the served release build
 //! ```
 //!
 //! Every command is idempotent: tools are installed only when missing (or at
@@ -12,6 +13,7 @@
 
 mod bench;
 mod dist;
+mod lighthouse;
 mod serve;
 mod test;
 mod tools;
@@ -25,9 +27,10 @@ fn main() -> ExitCode {
         Some("dist") => tools::ensure_build_tools().and_then(|env| dist::run(&env).map(|_| ())),
         Some("test") => test::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
+        Some("lighthouse") => lighthouse::run(),
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  serve [--port N]  set up, build and serve the explorer on 127.0.0.1\n  dist              build dist/ and dist/clippings.html\n  test              set up and run every check and test\n  bench             benchmark search against MiniSearch and FlexSearch"
+                "usage: cargo xtask <command>\n\n  serve [--port N]  set up, build and serve the explorer on 127.0.0.1\n  dist              build dist/ and dist/clippings.html\n  test              set up and run every check and test\n  bench             benchmark search against MiniSearch and FlexSearch\n  lighthouse        Lighthouse scores of the served release build"
             );
             return ExitCode::from(2);
         }
