@@ -871,7 +871,14 @@ impl Draft {
             let words = doc_words.get(m.doc)?;
             let first = words.get(m.words.start)?;
             let last = words.get(m.words.end.checked_sub(1)?)?;
-            Some(Span::new(first.start as usize, last.end as usize))
+            let (start, end) = (first.start as usize, last.end as usize);
+            // A combining mark after a space makes the space part of the
+            // next word's segment; a member's text still starts and ends on
+            // a non-space, so trim it here.
+            let slice = documents.get(m.doc)?.text.get(start..end)?;
+            let lead = slice.len() - slice.trim_start().len();
+            let trail = slice.len() - slice.trim_end().len();
+            (lead + trail < slice.len()).then(|| Span::new(start + lead, end - trail))
         };
         members.retain(|m| span_of(m).is_some());
         members.sort_by_key(|m| (m.doc, m.words.start, m.quote));

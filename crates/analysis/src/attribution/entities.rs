@@ -1104,12 +1104,17 @@ fn push_segment(
     let mut evidence = evidence_of(ctx, &words, &key, before_title);
     let mut honorific_gender = None;
     if let Some((role, gender)) = title {
+        // "Miss Hungary", "Miss America": a pageant title over a known
+        // place names the place's title, not a person called Hungary.
+        let pageant = role.is_none() && gazetteer::place(&key).is_some();
         if role.is_some() {
             evidence.person += 4.0;
-        } else {
+        } else if !pageant {
             evidence.person += 5.0;
         }
-        honorific_gender = gender;
+        if !pageant {
+            honorific_gender = gender;
+        }
     }
     out.push(Segment {
         words,

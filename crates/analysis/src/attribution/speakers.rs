@@ -185,6 +185,10 @@ pub fn attribute(ctx: &DocCtx, names: &DocNames) -> Vec<LocalQuote> {
             partial: !whole,
         };
         let title_like = is_title_like(ctx, region.inner);
+        if words <= 6 && in_title_list(ctx, items, p, regions) {
+            // “Lovely to Look At,” “Moulin Rouge,” “Lili,”: a list of titles.
+            continue;
+        }
         if let Some(a) = attribution {
             if title_like && words >= 2 && after_title_noun(ctx, items, p) {
                 continue;
@@ -307,6 +311,47 @@ fn is_title_like(ctx: &DocCtx, inner: Span) -> bool {
         }
     }
     significant >= 1 && words <= 12
+}
+
+/// A quote that sits in a list of title-case quotes (“Moulin Rouge,”
+/// “Lili,” and “Gigi”): names of works, not statements. Both it and a
+/// neighbouring quote, separated only by a comma, "and" or "or", must look
+/// like titles once a trailing comma is ignored.
+fn in_title_list(
+    ctx: &DocCtx,
+    items: &[Item],
+    p: usize,
+    regions: &[super::marks::QuoteRegion],
+) -> bool {
+    let titled = |k: usize| -> bool {
+        let Some(Item::Quote(q)) = items.get(k) else {
+            return false;
+        };
+        regions.get(*q).is_some_and(|r| {
+            let text = r.inner.slice(ctx.text).trim_end();
+            let inner = Span::new(
+                r.inner.start(),
+                r.inner.start() + text.trim_end_matches(',').len(),
+            );
+            words_in(ctx, inner).count() <= 6 && is_title_like(ctx, inner)
+        })
+    };
+    let joiner = |k: usize| -> bool {
+        matches!(items.get(k), Some(Item::Tok(i)) if matches!(ctx.lower(*i), "," | "and" | "or"))
+    };
+    if !titled(p) {
+        return false;
+    }
+    let before = p.checked_sub(1).is_some_and(|k| {
+        titled(k)
+            || (joiner(k)
+                && k.checked_sub(1).is_some_and(|j| {
+                    titled(j) || (joiner(j) && j.checked_sub(1).is_some_and(titled))
+                }))
+    });
+    let after =
+        titled(p + 1) || (joiner(p + 1) && (titled(p + 2) || (joiner(p + 2) && titled(p + 3))));
+    before || after
 }
 
 /// A title noun right before the quote ("his book “…”").

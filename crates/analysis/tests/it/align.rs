@@ -584,7 +584,7 @@ fn any_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(crate::support::cases(64)))]
 
     #[test]
     fn arbitrary_documents_and_quotes_never_panic_and_give_valid_groups(

@@ -545,7 +545,7 @@ fn seeds_have_clean_paragraph_structure() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    #![proptest_config(ProptestConfig::with_cases(crate::support::cases(200)))]
 
     #[test]
     fn build_never_panics_and_keeps_invariants(raw in "(\\PC|[\n\r\t\u{200b}\u{200d}\u{feff}\u{202e}\u{0301}\"“”‘’«»\u{a0}#©]|Advertisement\n|Related\n|By [A-Z][a-z]+ [A-Z][a-z]+\n|Thu 14 May 2015\n|\n\n){0,300}") {

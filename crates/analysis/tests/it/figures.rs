@@ -604,7 +604,7 @@ fn any_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(128))]
+    #![proptest_config(ProptestConfig::with_cases(crate::support::cases(128)))]
 
     #[test]
     fn arbitrary_text_never_panics_and_spans_are_valid(text in any_text()) {

@@ -449,7 +449,7 @@ fn unreadable_manifest_is_a_warning() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(crate::support::cases(64)))]
 
     #[test]
     fn readers_never_panic_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2000), ext in prop::sample::select(vec!["txt", "md", "html", "csv", "tsv", "jsonl", "json", "toml"])) {

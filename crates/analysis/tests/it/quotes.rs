@@ -647,6 +647,36 @@ fn regression_sentence_initial_common_word_is_not_an_org() {
 }
 
 #[test]
+fn regression_list_of_film_titles_was_a_statement() {
+    let (docs, _, quotes) = analyze_clean(&[
+        "Zsa Zsa Gabor was a star. The original diva, she began starring in movies in 1950s Hollywood, taking on roles in “Lovely to Look At,” “Moulin Rouge,” “Lili,” Orson Welles’ “Touch of Evil” and even the camp classic “Queen of Outer Space.”",
+    ]);
+    let found: Vec<_> = quotes
+        .iter()
+        .map(|q| found_quote(&docs[0].text, q))
+        .collect();
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn regression_miss_hungary_was_a_person_and_took_a_pronoun() {
+    let text = "A refugee from the Nazis, the former Miss Hungary embodied the ultimate diva. Zsa Zsa Gabor died in December. “I never hated a man enough to give him his diamonds back,” she once said.";
+    let (docs, entities, quotes) = analyze_clean(&[text]);
+    assert!(
+        !entities
+            .iter()
+            .any(|e| e.name == "Hungary" && e.kind == EntityKind::Person),
+        "{entities:?}"
+    );
+    let found: Vec<_> = quotes
+        .iter()
+        .map(|q| found_quote(&docs[0].text, q))
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_ne!(found[0].speaker.as_deref(), Some("Hungary"), "{found:?}");
+}
+
+#[test]
 fn regression_scare_quote_in_headline_with_trailing_cue_is_dropped() {
     let (_, _, quotes) =
         analyze_clean(&["Banks must be aware of “biases” in data, regulators warn"]);
@@ -912,7 +942,7 @@ fn assert_spans_ok(text: &str, entities: &[Entity], quotes: &[Quote]) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig::with_cases(crate::support::cases(256)))]
 
     #[test]
     fn analyze_never_panics_and_spans_are_valid(text in "\\PC*") {

@@ -50,3 +50,12 @@ pub fn analyze_texts(articles: &[(&str, &str)]) -> Corpus<'static> {
         Vec::new(),
     )
 }
+
+/// Property-test cases: `n` by default, `PROPTEST_CASES` when set, so a
+/// long fuzzing run is `PROPTEST_CASES=100000 cargo test --release …`.
+pub fn cases(n: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(n)
+}
