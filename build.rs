@@ -28,7 +28,11 @@ fn main() {
         }
     };
     for w in &corpus.warnings {
-        println!("cargo:warning=corpus: {}: {}", w.path, w.message.replace('\n', " "));
+        println!(
+            "cargo:warning=corpus: {}: {}",
+            w.path,
+            w.message.replace('\n', " ")
+        );
     }
     if std::env::var("CLIPPINGS_STRICT").is_ok_and(|v| v == "1") && !corpus.warnings.is_empty() {
         eprintln!(

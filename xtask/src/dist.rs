@@ -92,7 +92,10 @@ pub fn finish(dist: &Path) -> Result<(), String> {
         (format!("wasm  {wasm_name}"), wasm.as_slice()),
         (format!("js    {js_name}"), js.as_slice()),
         (format!("css   {css_name}"), css.as_bytes()),
-        (format!("html  {SINGLE_FILE} (self-contained)"), single.as_bytes()),
+        (
+            format!("html  {SINGLE_FILE} (self-contained)"),
+            single.as_bytes(),
+        ),
     ] {
         let (gz, br) = compressed_sizes(bytes);
         eprintln!(
@@ -127,7 +130,8 @@ pub fn compressed_sizes(bytes: &[u8]) -> (usize, usize) {
 /// the glue from a `data:` URL and instantiates the wasm from bytes.
 pub fn single_file(index: &str, css: &str, js: &[u8], wasm: &[u8]) -> Result<String, String> {
     let b64 = base64::engine::general_purpose::STANDARD;
-    let mut html = String::with_capacity(index.len() + css.len() + wasm.len() * 4 / 3 + js.len() * 4 / 3);
+    let mut html =
+        String::with_capacity(index.len() + css.len() + wasm.len() * 4 / 3 + js.len() * 4 / 3);
     let mut rest = index;
     let mut replaced_loader = false;
     while let Some(i) = rest.find('<') {
@@ -150,7 +154,9 @@ pub fn single_file(index: &str, css: &str, js: &[u8], wasm: &[u8]) -> Result<Str
             rest = &rest[tag_end..];
             continue;
         }
-        if lower.starts_with("<script") && lower.contains("type=\"module\"") || lower.starts_with("<script type=module") {
+        if lower.starts_with("<script") && lower.contains("type=\"module\"")
+            || lower.starts_with("<script type=module")
+        {
             let close = rest
                 .find("</script>")
                 .map(|j| j + "</script>".len())
@@ -193,7 +199,9 @@ mod tests {
         let index = r#"<html><head><link href="./style-1.css" rel="stylesheet" integrity="x"><link rel="manifest" href="m"><script type="module">import init from './a.js'; await init({ module_or_path: './a_bg.wasm' });</script><link rel="modulepreload" href="./a.js"></head><body></body></html>"#;
         let out = single_file(index, "body{color:red}", b"export default 1", b"\0asm").unwrap();
         assert!(out.contains("<style>body{color:red}</style>"));
-        assert!(!out.contains("modulepreload") && !out.contains("manifest") && !out.contains("./a.js"));
+        assert!(
+            !out.contains("modulepreload") && !out.contains("manifest") && !out.contains("./a.js")
+        );
         assert!(out.contains("data:text/javascript;base64,"));
         assert!(out.contains("id=\"clippings-wasm\">AGFzbQ==</script>"));
     }

@@ -16,7 +16,11 @@ struct Outcome {
     detail: String,
 }
 
-fn timed(outcomes: &mut Vec<Outcome>, name: &'static str, f: impl FnOnce() -> Result<(), String>) -> bool {
+fn timed(
+    outcomes: &mut Vec<Outcome>,
+    name: &'static str,
+    f: impl FnOnce() -> Result<(), String>,
+) -> bool {
     step(name);
     let start = Instant::now();
     let result = f();
@@ -37,9 +41,18 @@ fn run_all(env: &Env) -> Vec<Outcome> {
         cmd.args(args);
         run_cmd(&mut cmd)
     };
-    timed(&mut outcomes, "cargo fmt --check", || cargo(&["fmt", "--all", "--check"]));
+    timed(&mut outcomes, "cargo fmt --check", || {
+        cargo(&["fmt", "--all", "--check"])
+    });
     timed(&mut outcomes, "clippy (host)", || {
-        cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])
+        cargo(&[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ])
     });
     timed(&mut outcomes, "clippy (wasm32)", || {
         cargo(&[
@@ -63,17 +76,29 @@ fn run_all(env: &Env) -> Vec<Outcome> {
     });
     timed(&mut outcomes, "wasm tests in headless Chromium", || {
         let mut cmd = env.command("cargo");
-        cmd.args(["test", "--target", "wasm32-unknown-unknown", "-p", "clippings-app"])
-            .env("CHROMEDRIVER", "/usr/bin/chromedriver");
+        cmd.args([
+            "test",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-p",
+            "clippings-app",
+        ])
+        .env("CHROMEDRIVER", "/usr/bin/chromedriver");
         run_cmd(&mut cmd)
     });
     let hostile = env.root.join("target/dist-hostile");
-    let built = timed(&mut outcomes, "build dist/ (release) and the single file", || {
-        dist::run(env).map(|_| ())
-    }) && timed(&mut outcomes, "build the hostile-corpus app (debug)", || {
-        let hostile_env = env.with_var("CLIPPINGS_CORPUS", "e2e/fixtures/hostile");
-        dist::build(&hostile_env, &hostile, false).map(|_| ())
-    });
+    let built = timed(
+        &mut outcomes,
+        "build dist/ (release) and the single file",
+        || dist::run(env).map(|_| ()),
+    ) && timed(
+        &mut outcomes,
+        "build the hostile-corpus app (debug)",
+        || {
+            let hostile_env = env.with_var("CLIPPINGS_CORPUS", "e2e/fixtures/hostile");
+            dist::build(&hostile_env, &hostile, false).map(|_| ())
+        },
+    );
     if built {
         timed(&mut outcomes, "browser tests (headless Chromium)", || {
             let mut cmd = env.command("node");
@@ -103,14 +128,21 @@ pub fn run(args: &[String]) -> Result<(), String> {
     ensure_test_tools(&env)?;
     let setup = start.elapsed().as_secs_f64();
     let outcomes = run_all(&env);
-    eprintln!("\n==> Summary (setup {setup:.0}s, total {:.0}s)", start.elapsed().as_secs_f64());
+    eprintln!(
+        "\n==> Summary (setup {setup:.0}s, total {:.0}s)",
+        start.elapsed().as_secs_f64()
+    );
     for o in &outcomes {
         eprintln!(
             "    {}  {:<48} {:>6.0}s{}",
             if o.ok { "PASS" } else { "FAIL" },
             o.name,
             o.secs,
-            if o.detail.is_empty() { String::new() } else { format!("  ({})", o.detail) }
+            if o.detail.is_empty() {
+                String::new()
+            } else {
+                format!("  ({})", o.detail)
+            }
         );
     }
     let failed = outcomes.iter().filter(|o| !o.ok).count();

@@ -63,12 +63,15 @@ pub fn output(cmd: &mut Command) -> Option<String> {
 
 /// The `wasm-bindgen` version Cargo.lock resolved.
 pub fn locked_wasm_bindgen(root: &Path) -> Result<String, String> {
-    let lock = std::fs::read_to_string(root.join("Cargo.lock"))
-        .map_err(|e| format!("Cargo.lock: {e}"))?;
+    let lock =
+        std::fs::read_to_string(root.join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = ")) {
+            if let Some(v) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = "))
+            {
                 return Ok(v.trim_matches('"').to_string());
             }
         }
@@ -79,7 +82,9 @@ pub fn locked_wasm_bindgen(root: &Path) -> Result<String, String> {
 fn cargo_bin_path() -> String {
     let home = std::env::var("CARGO_HOME")
         .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cargo"));
+        .unwrap_or_else(|_| {
+            PathBuf::from(std::env::var("HOME").unwrap_or_default()).join(".cargo")
+        });
     home.join("bin").display().to_string()
 }
 
@@ -100,10 +105,20 @@ pub fn ensure_build_tools() -> Result<Env, String> {
         vars: Vec::new(),
     };
 
-    let targets = output(env.command("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
-    if !targets.lines().any(|t| t.trim() == "wasm32-unknown-unknown") {
+    let targets = output(
+        env.command("rustup")
+            .args(["target", "list", "--installed"]),
+    )
+    .unwrap_or_default();
+    if !targets
+        .lines()
+        .any(|t| t.trim() == "wasm32-unknown-unknown")
+    {
         step("Adding the wasm32-unknown-unknown target (rustup)");
-        run_cmd(env.command("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+        run_cmd(
+            env.command("rustup")
+                .args(["target", "add", "wasm32-unknown-unknown"]),
+        )?;
     }
 
     let trunk = output(env.command("trunk").arg("--version")).unwrap_or_default();
@@ -111,9 +126,13 @@ pub fn ensure_build_tools() -> Result<Env, String> {
         step(&format!(
             "Installing trunk {TRUNK_VERSION} (first time only: about 12 minutes on 2 cores)"
         ));
-        run_cmd(env
-            .command("cargo")
-            .args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))?;
+        run_cmd(env.command("cargo").args([
+            "install",
+            "trunk",
+            "--version",
+            TRUNK_VERSION,
+            "--locked",
+        ]))?;
     }
 
     let wanted = locked_wasm_bindgen(&root)?;
@@ -129,17 +148,19 @@ pub fn ensure_build_tools() -> Result<Env, String> {
             "Installing wasm-bindgen-cli {wanted} (matches Cargo.lock; a few minutes)"
         ));
         // Not --locked: one of its locked dependencies is not on every registry mirror.
-        run_cmd(env
-            .command("cargo")
-            .args(["install", "wasm-bindgen-cli", "--version", &wanted]))?;
+        run_cmd(
+            env.command("cargo")
+                .args(["install", "wasm-bindgen-cli", "--version", &wanted]),
+        )?;
     }
 
     if !tools_bin.join("wasm-opt").exists() {
         step("Installing binaryen (wasm-opt version_132) from npm");
-        run_cmd(env
-            .command("npm")
-            .args(["ci", "--no-audit", "--no-fund"])
-            .current_dir(root.join("tools")))?;
+        run_cmd(
+            env.command("npm")
+                .args(["ci", "--no-audit", "--no-fund"])
+                .current_dir(root.join("tools")),
+        )?;
     }
     Ok(env)
 }
@@ -172,10 +193,11 @@ pub fn ensure_test_tools(env: &Env) -> Result<(), String> {
         && e2e.join("node_modules/axe-core").exists();
     if !have {
         step("Installing browser-test packages (npm ci)");
-        run_cmd(env
-            .command("npm")
-            .args(["ci", "--no-audit", "--no-fund"])
-            .current_dir(&e2e))?;
+        run_cmd(
+            env.command("npm")
+                .args(["ci", "--no-audit", "--no-fund"])
+                .current_dir(&e2e),
+        )?;
     }
     Ok(())
 }
