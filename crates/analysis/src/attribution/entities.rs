@@ -1218,6 +1218,17 @@ fn evidence_of(ctx: &DocCtx, words: &[usize], key: &str, before_title: bool) -> 
             ev.person += 3.0;
         }
     }
+    // "Al Jazeera's Shihab Rattansi", "Reuters' Jane Smith": a two- or
+    // three-word name owned by a capitalized possessor is a person (its
+    // reporter, its chief), unless its own words say otherwise.
+    if (2..=3).contains(&n)
+        && prev.is_some_and(|p| p.kind == Kind::Word && p.possessive && p.first.is_uppercase())
+        && !lexicon::is_org_suffix(last_lower)
+        && !gazetteer::is_known_organization(key)
+        && gazetteer::place(key).is_none()
+    {
+        ev.person += 2.5;
+    }
     let prev_lower = prev
         .filter(|t| t.kind == Kind::Word)
         .map(|t| t.lower.as_str());

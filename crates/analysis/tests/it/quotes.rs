@@ -677,6 +677,24 @@ fn regression_miss_hungary_was_a_person_and_took_a_pronoun() {
 }
 
 #[test]
+fn regression_reporter_after_outlet_possessive_was_an_organization() {
+    let text = "“The vote was close and nobody expected it,” Al Jazeera’s Shihab Rattansi, reporting from Washington, said. “This is the first time the government is taking such action.”";
+    let (docs, entities, quotes) = analyze_clean(&[text]);
+    assert!(
+        has_entity(&entities, EntityKind::Person, "Shihab Rattansi"),
+        "{entities:?}"
+    );
+    let found: Vec<_> = quotes
+        .iter()
+        .map(|q| found_quote(&docs[0].text, q))
+        .collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    for q in &found {
+        assert_eq!(q.speaker.as_deref(), Some("Shihab Rattansi"), "{found:?}");
+    }
+}
+
+#[test]
 fn regression_scare_quote_in_headline_with_trailing_cue_is_dropped() {
     let (_, _, quotes) =
         analyze_clean(&["Banks must be aware of “biases” in data, regulators warn"]);
