@@ -971,16 +971,62 @@ fn finish_segment(
             .get(from)
             .is_some_and(|&i| gazetteer::given_name(&fold(ctx.lower(i))).is_some())
     };
-    while words.first().is_some_and(|&i| {
-        let l = ctx.lower(i);
-        let person_follows = |from: usize| person_follows(&words, from);
-        let demonym = lexicon::is_demonym(l)
-            && !lexicon::is_calendar_word(l)
-            && !lexicon::is_non_entity_word(l);
-        (is_noise_word(l) && (!demonym || person_follows(1) || words.len() == 1))
-            || matches!(l, "the" | "of" | "and" | "&")
-            || (lexicon::is_function_word(l) && ctx.initial.get(i) == Some(&true))
-    }) {
+    // A month that is also a given name ("Jan Kubis", "April Ryan") starts
+    // a person's name when a plain capitalized word follows and no date
+    // preposition comes before ("in May Alibaba said" stays a date).
+    let given_month = |words: &[usize]| {
+        let (Some(&i), Some(&next)) = (words.first(), words.get(1)) else {
+            return false;
+        };
+        let next_lower = ctx.lower(next);
+        let before = i
+            .checked_sub(1)
+            .and_then(|p| ctx.tokens.get(p))
+            .filter(|t| t.kind == Kind::Word)
+            .map(|t| t.lower.as_str());
+        lexicon::is_calendar_word(ctx.lower(i))
+            && gazetteer::given_name(&fold(ctx.lower(i))).is_some()
+            && !is_noise_word(next_lower)
+            && gazetteer::place(next_lower).is_none()
+            && !gazetteer::is_known_organization(next_lower)
+            && !before.is_some_and(|b| {
+                matches!(
+                    b,
+                    "in" | "since"
+                        | "until"
+                        | "till"
+                        | "by"
+                        | "last"
+                        | "next"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "from"
+                        | "through"
+                        | "of"
+                        | "on"
+                        | "during"
+                        | "before"
+                        | "after"
+                        | "this"
+                        | "that"
+                        | "each"
+                        | "every"
+                )
+            })
+    };
+    while !given_month(&words)
+        && words.first().is_some_and(|&i| {
+            let l = ctx.lower(i);
+            let person_follows = |from: usize| person_follows(&words, from);
+            let demonym = lexicon::is_demonym(l)
+                && !lexicon::is_calendar_word(l)
+                && !lexicon::is_non_entity_word(l);
+            (is_noise_word(l) && (!demonym || person_follows(1) || words.len() == 1))
+                || matches!(l, "the" | "of" | "and" | "&")
+                || (lexicon::is_function_word(l) && ctx.initial.get(i) == Some(&true))
+        })
+    {
         words.remove(0);
     }
     while words.last().is_some_and(|&i| {

@@ -58,7 +58,7 @@ tobias todd tom tomas tommy tony travis trevor tyler ulrich umar valentin victor
 vikram vincent vinod vladimir walter warren wayne werner wesley will william willem wolfgang \
 xavier yann yannick yusuf yves zach zachary zoltan jeff jensen reed marc-andre jean-claude \
 jean-luc jean-marc jean-paul jean-pierre jean-yves hans-peter karl-heinz gino aaran joaquin \
-andrzej piotr tomasz krzysztof jakub pawel lukasz vaclav jiri jan-erik mohan narendra rishi \
+andrzej piotr tomasz krzysztof jakub pawel lukasz vaclav jiri jan jan-erik mohan narendra rishi \
 amitabh mukesh gautam ratan azim nandan kiran sachin virat rohit shah akira haruki hideo \
 kazuo koji kent masayoshi naoki satoshi shinzo shigeru taro tetsuya yoshihide fumio \
 tadashi akio lei wei-ming hyun-woo jae-in jae-yong kwang sung-min olu oluwaseun chukwuma \

@@ -208,7 +208,8 @@ fn undo_mojibake(text: &str) -> (String, usize, Option<(String, String)>) {
 const CONTRACTION_TAILS: [&str; 7] = ["s", "t", "d", "m", "ll", "re", "ve"];
 
 /// `don?t` / `Zhang�s` → `’`; `word ? word` / `word � word` (a lost dash,
-/// next word lower-case) → `–`. Only these unambiguous contexts.
+/// next word lower-case) → `–`; `"?word` (a lost space after a quotation
+/// mark) → ` `. Only these unambiguous contexts.
 fn guess_lost_characters(text: &str) -> (String, usize) {
     if !text.contains(['?', '\u{FFFD}']) {
         return (text.to_string(), 0);
@@ -238,6 +239,15 @@ fn guess_lost_characters(text: &str) -> (String, usize) {
                 out.push(c);
                 continue;
             }
+        }
+        // `equality,"?she declared`, `"Breaking Bad"?creator`: a lost
+        // (non-breaking) space between a quotation mark and a word.
+        if matches!(prev, Some('"' | '\u{201C}' | '\u{201D}'))
+            && after.chars().next().is_some_and(char::is_alphabetic)
+        {
+            out.push(' ');
+            guessed += 1;
+            continue;
         }
         let spaced_before = prev == Some(' ')
             && before
@@ -284,6 +294,11 @@ mod tests {
                 "don\u{2019}t and Zhang\u{2019}s",
             ),
             ("strategy ? should it", "strategy \u{2013} should it"),
+            (
+                "equality,\"?she declared and \"Breaking Bad\"?creator",
+                "equality,\" she declared and \"Breaking Bad\" creator",
+            ),
+            ("He asked \"why?\" and \"?\"", "He asked \"why?\" and \"?\""),
             // Real question marks and accented words are left alone.
             ("Why? Because.", "Why? Because."),
             ("Is it? yes", "Is it? yes"),

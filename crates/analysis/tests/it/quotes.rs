@@ -695,6 +695,19 @@ fn regression_reporter_after_outlet_possessive_was_an_organization() {
 }
 
 #[test]
+fn regression_jan_kubis_lost_his_given_name_to_the_month() {
+    let text = "Jan Kubis, the UN’s top envoy in Iraq, said: “This is totally unacceptable.” In May Alibaba said it would grow.";
+    let (docs, entities, quotes) = analyze_clean(&[text]);
+    let found: Vec<_> = quotes.iter().map(|q| found_quote(&docs[0].text, q)).collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].speaker.as_deref(), Some("Jan Kubis"), "{found:?}");
+    assert!(
+        !entities.iter().any(|e| e.name.starts_with("May")),
+        "{entities:?}"
+    );
+}
+
+#[test]
 fn regression_scare_quote_in_headline_with_trailing_cue_is_dropped() {
     let (_, _, quotes) =
         analyze_clean(&["Banks must be aware of “biases” in data, regulators warn"]);
