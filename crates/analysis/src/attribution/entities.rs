@@ -1107,6 +1107,17 @@ fn surface_of(ctx: &DocCtx, words: &[usize]) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A US party-and-state tag after a legislator's name ("D-N.Y.", "R-Wis",
+/// "I-Vt."): an abbreviation, not an organization.
+fn is_party_tag(surface: &str) -> bool {
+    let mut chars = surface.chars();
+    matches!(chars.next(), Some('D' | 'R' | 'I'))
+        && chars.next() == Some('-')
+        && chars.clone().next().is_some_and(char::is_uppercase)
+        && chars.clone().count() <= 8
+        && chars.all(|c| c.is_alphabetic() || c == '.')
+}
+
 fn push_segment(
     ctx: &DocCtx,
     vocab: &Vocabulary,
@@ -1122,6 +1133,9 @@ fn push_segment(
         return;
     }
     let first = words.first().copied().unwrap_or(0);
+    if is_party_tag(&surface) {
+        return;
+    }
     let single = words.len() == 1;
     if single {
         let l = ctx.lower(first);

@@ -586,7 +586,14 @@ impl Resolver<'_, '_> {
         p.end == t.start
             && (lexicon::is_honorific(&p.lower)
                 || lexicon::is_abbreviation(&p.lower)
-                || p.text(self.ctx.text).chars().count() == 1)
+                || p.text(self.ctx.text).chars().count() == 1
+                // A party-and-state tag: "D-N.Y.", "R-Wis.", "D-Calif.".
+                || p.text(self.ctx.text).rsplit('-').next().is_some_and(|s| {
+                    p.text(self.ctx.text).contains('-')
+                        && s.chars().next().is_some_and(char::is_uppercase)
+                        && s.chars().count() <= 5
+                        && s.chars().all(|c| c.is_alphabetic() || c == '.')
+                }))
     }
 
     /// A finite cue verb at item `k`: its lemma form and the item index of
@@ -1166,7 +1173,51 @@ impl Resolver<'_, '_> {
                 }
             }
         }
-        None
+        self.verbless_colon_intro(items, seg_start, end)
+    }
+
+    /// A person's name right before a colon that opens the quote, with no
+    /// verb: "Ireland head coach Joe Schmidt: “…”", "In the words of House
+    /// Speaker Paul Ryan (R-Wis.) on Friday: “…”". Interview and live-blog
+    /// style; only a named person qualifies, never a bare noun phrase.
+    fn verbless_colon_intro(
+        &self,
+        items: &[Item],
+        seg_start: usize,
+        end: usize,
+    ) -> Option<Attribution> {
+        if end < seg_start + 2 || end - seg_start > 20 || !self.is_punct_at(items, end - 1, &[':'])
+        {
+            return None;
+        }
+        let mut k = end - 1;
+        // "… on Friday:"
+        if k >= seg_start + 2
+            && self.lower_at(items, k - 2) == "on"
+            && lexicon::is_calendar_word(self.lower_at(items, k - 1))
+        {
+            k -= 2;
+        }
+        // "… (R-Wis.):"
+        if k > seg_start + 1 && self.is_punct_at(items, k - 1, &[')']) {
+            k = (seg_start..k - 1)
+                .rev()
+                .take(8)
+                .find(|&j| self.is_punct_at(items, j, &['(']))?;
+        }
+        let i = self.tok(items.get(k.checked_sub(1)?))?;
+        let m = self.names.mention_at(i)?;
+        if m.last_tok != i || self.names.kind_of(m.cluster) != Some(EntityKind::Person) {
+            return None;
+        }
+        Some(Attribution {
+            np: Np {
+                first: m.first_tok,
+                last: i,
+                head: Head::Named(self.names.mention_index_at(i)?),
+            },
+            cue: None,
+        })
     }
 
     /// The subject of the cue at item `cue`, read backwards.

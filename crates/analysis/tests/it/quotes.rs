@@ -698,12 +698,51 @@ fn regression_reporter_after_outlet_possessive_was_an_organization() {
 fn regression_jan_kubis_lost_his_given_name_to_the_month() {
     let text = "Jan Kubis, the UN’s top envoy in Iraq, said: “This is totally unacceptable.” In May Alibaba said it would grow.";
     let (docs, entities, quotes) = analyze_clean(&[text]);
-    let found: Vec<_> = quotes.iter().map(|q| found_quote(&docs[0].text, q)).collect();
+    let found: Vec<_> = quotes
+        .iter()
+        .map(|q| found_quote(&docs[0].text, q))
+        .collect();
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].speaker.as_deref(), Some("Jan Kubis"), "{found:?}");
     assert!(
         !entities.iter().any(|e| e.name.starts_with("May")),
         "{entities:?}"
+    );
+}
+
+#[test]
+fn regression_party_state_tags_hid_the_speaker() {
+    let text = "“I cannot support the nomination,” Sen. Chuck Schumer, D-N.Y., said Thursday. “We will win,” Rep. Adam Schiff, D-Calif., told reporters.";
+    let (docs, entities, quotes) = analyze_clean(&[text]);
+    let found: Vec<_> = quotes
+        .iter()
+        .map(|q| found_quote(&docs[0].text, q))
+        .collect();
+    let speakers: Vec<_> = found.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        [Some("Chuck Schumer"), Some("Adam Schiff")],
+        "{found:?}"
+    );
+    assert!(
+        !entities.iter().any(|e| e.name.starts_with("D-")),
+        "{entities:?}"
+    );
+}
+
+#[test]
+fn regression_verbless_colon_introduction_left_quotes_unattributed() {
+    let text = "In the words of House Speaker Paul Ryan (R-Wis.) on Friday: “Obamacare is the law of the land.” Ireland head coach Joe Schmidt: “We wanted to get it right.” The rules are simple: “No phones at the table.”";
+    let (docs, _, quotes) = analyze_clean(&[text]);
+    let found: Vec<_> = quotes
+        .iter()
+        .map(|q| found_quote(&docs[0].text, q))
+        .collect();
+    let speakers: Vec<_> = found.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        [Some("Paul Ryan"), Some("Joe Schmidt"), None],
+        "{found:?}"
     );
 }
 
