@@ -799,6 +799,36 @@ impl Resolver<'_, '_> {
             m += 1;
         }
         if let Some((cue_start, cue_end, form)) = cue_found {
+            // `“… laws.” Karimi says he braced himself`: a quote closed with
+            // a full stop, then a cue that opens a clause of its own, is
+            // reported speech of a new sentence, not this quote's cue.
+            let closed_sentence = matches!(items.get(p), Some(Item::Quote(q)) if self
+                .ctx
+                .regions
+                .get(*q)
+                .is_some_and(|r| r.inner.slice(self.ctx.text).trim_end().ends_with('.')));
+            let opens_clause = matches!(
+                self.lower_at(items, cue_end + 1),
+                "that"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "it"
+                    | "we"
+                    | "i"
+                    | "there"
+                    | "the"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "this"
+                    | "these"
+                    | "those"
+            );
+            if closed_sentence && opens_clause && form.lemma != "tell" {
+                return None;
+            }
             if cue_start > k {
                 let np_end = self.trim_fillers_back(items, k, cue_start);
                 if let Some(np) = self.np_with_apposition(items, k, np_end) {

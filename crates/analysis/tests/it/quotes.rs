@@ -747,6 +747,22 @@ fn regression_verbless_colon_introduction_left_quotes_unattributed() {
 }
 
 #[test]
+fn regression_next_sentences_reported_speech_took_the_quote() {
+    let text = "“We must deport these people swiftly,” Peter Altmaier, the head of the office, told local media. “Otherwise it hurts the credibility of our laws.” Karimi says he braced himself for death several times.";
+    let (docs, _, quotes) = analyze_clean(&[text]);
+    let found: Vec<_> = quotes
+        .iter()
+        .map(|q| found_quote(&docs[0].text, q))
+        .collect();
+    let speakers: Vec<_> = found.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        [Some("Peter Altmaier"), Some("Peter Altmaier")],
+        "{found:?}"
+    );
+}
+
+#[test]
 fn regression_scare_quote_in_headline_with_trailing_cue_is_dropped() {
     let (_, _, quotes) =
         analyze_clean(&["Banks must be aware of “biases” in data, regulators warn"]);
