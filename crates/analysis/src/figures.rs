@@ -20,7 +20,10 @@
 //! `approximate` flag lets the reader see that one side was hedged; "about
 //! 10 percent" against "10.2 percent" is not.
 //!
-//! **Which figures are compared?** Only the same subject *and* unit, so
+//! **Which figures are compared?** Only the same subject *and* unit, and
+//! only when their sentences share a proper name (the Zulily of "9% stake
+//! in Zulily"), so "14,000 calls" and "30 calls" in unrelated stories are
+//! never paired; only the same subject *and* unit, so
 //! "41 percent" business-volume growth never meets "62 percent" order-volume
 //! growth; only across outlets (a document without an outlet counts as its
 //! own), since one outlet updating its own number is not a disagreement
@@ -35,7 +38,7 @@ mod words;
 
 use clippings_core::{Discrepancy, Document, Figure, Span};
 use extract::{Found, Hedge};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Disagreeing figures of `documents`, ordered by their first figure.
 pub fn discrepancies(documents: &[Document]) -> Vec<Discrepancy> {
@@ -64,21 +67,131 @@ pub fn discrepancies(documents: &[Document]) -> Vec<Discrepancy> {
                 kept.push((d, f));
             }
         }
-        let disagree = kept.iter().enumerate().any(|(i, (da, fa))| {
-            kept.iter()
-                .skip(i + 1)
-                .any(|(db, fb)| comparable(documents, *da, *db) && !intervals_overlap(fa, fb))
-        });
-        if disagree {
-            out.push(Discrepancy {
-                subject,
-                unit,
-                figures: kept.iter().map(|(d, f)| to_figure(*d, f)).collect(),
+        // Figures about the same thing share a proper name in their
+        // sentences ("… stake in … Zulily"); "14,000 calls" and "30 calls"
+        // in unrelated stories do not. Cluster by shared names, then look
+        // for a disagreement inside each cluster.
+        let anchors: Vec<BTreeSet<String>> = kept
+            .iter()
+            .map(|(d, f)| sentence_anchors(&documents[*d].text, f.start, f.end))
+            .collect();
+        let mut cluster: Vec<usize> = (0..kept.len()).collect();
+        fn root(cluster: &mut [usize], mut i: usize) -> usize {
+            while cluster[i] != i {
+                cluster[i] = cluster[cluster[i]];
+                i = cluster[i];
+            }
+            i
+        }
+        for i in 0..kept.len() {
+            for j in i + 1..kept.len() {
+                if !anchors[i].is_disjoint(&anchors[j]) {
+                    let (a, b) = (root(&mut cluster, i), root(&mut cluster, j));
+                    cluster[a.max(b)] = a.min(b);
+                }
+            }
+        }
+        let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..kept.len() {
+            let r = root(&mut cluster, i);
+            members.entry(r).or_default().push(i);
+        }
+        for group in members.values() {
+            let disagree = group.iter().enumerate().any(|(x, &i)| {
+                group.iter().skip(x + 1).any(|&j| {
+                    let ((da, fa), (db, fb)) = (&kept[i], &kept[j]);
+                    comparable(documents, *da, *db)
+                        && !intervals_overlap(fa, fb)
+                        && !anchors[i].is_disjoint(&anchors[j])
+                })
             });
+            if disagree {
+                out.push(Discrepancy {
+                    subject: subject.clone(),
+                    unit: unit.clone(),
+                    figures: group
+                        .iter()
+                        .map(|&i| to_figure(kept[i].0, &kept[i].1))
+                        .collect(),
+                });
+            }
         }
     }
     out.sort_by_key(|d| d.figures.first().map(|f| (f.doc, f.span.start)));
     out
+}
+
+/// Proper names in the sentence around `[start, end)`: capitalized words
+/// but calendar words and a few capitalized function words, lower-cased.
+fn sentence_anchors(text: &str, start: usize, end: usize) -> BTreeSet<String> {
+    const SKIP: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "of",
+        "and",
+        "but",
+        "for",
+        "with",
+        "by",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "this",
+        "that",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+    ];
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let from = text
+        .get(..start)
+        .and_then(|b| b.rfind(is_end).map(|i| i + 1))
+        .unwrap_or(0);
+    let to = text
+        .get(end..)
+        .and_then(|a| a.find(is_end).map(|i| end + i))
+        .unwrap_or(text.len());
+    let sentence = text.get(from..to).unwrap_or("");
+    sentence
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .enumerate()
+        .filter(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+        .map(|(i, w)| (i, w.to_lowercase()))
+        // The sentence's first word is a name only if the document never
+        // writes it in lower case ("Cainiao handled", not "Last week").
+        .filter(|(i, w)| *i > 0 || !text.contains(&format!(" {w} ")))
+        .map(|(_, w)| w)
+        .filter(|w| !SKIP.contains(&w.as_str()))
+        .collect()
 }
 
 /// Every figure of one text, as document `doc`'s, in text order.

@@ -630,3 +630,21 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn regression_counts_in_unrelated_stories_were_paired() {
+    // Same subject ("call") and unit, different outlets, nothing in common.
+    let docs = [
+        doc(
+            "Senators received 14,000 calls about the DeVos nomination.",
+            Some("A"),
+            None,
+        ),
+        doc(
+            "The Tokyo fire brigade answered 30 calls during the storm.",
+            Some("B"),
+            None,
+        ),
+    ];
+    check_pairs(&docs, &[]);
+}
