@@ -912,6 +912,18 @@ fn split_titles(
     let mut w = 0;
     while w < part.len() {
         if let Some((n, role, gender)) = title_at(ctx, part, w) {
+            // "Department of Justice", "Office of the President": a title
+            // word closing an "of" name is part of the name.
+            let closes_of_name = w + n >= part.len()
+                && !current.is_empty()
+                && part
+                    .get(w.wrapping_sub(1))
+                    .is_some_and(|&i| matches!(ctx.lower(i), "of" | "the"));
+            if closes_of_name {
+                current.extend(part.get(w..w + n).unwrap_or(&[]).iter().copied());
+                w += n;
+                continue;
+            }
             // "Transport Secretary Grant Shapps", "Senate Majority Leader":
             // the portfolio is part of the title, not an organization.
             while current

@@ -1116,3 +1116,16 @@ fn dump_text() {
         );
     }
 }
+
+#[test]
+fn regression_department_of_justice_lost_justice_to_the_title() {
+    let (_, entities, _) = analyze_clean(&[
+        "The US Department of Justice has told the prosecutor. Officials at the Office of the President declined.",
+    ]);
+    for name in ["US Department of Justice", "Office of the President"] {
+        assert!(
+            has_entity(&entities, EntityKind::Organization, name),
+            "{name}: {entities:?}"
+        );
+    }
+}
