@@ -1,9 +1,13 @@
 //! The root component: one reducer, the URL kept in step, the layout.
 
+use crate::components::coverage::CoverageView;
+use crate::components::entities::EntitiesView;
 use crate::components::facets::Facets;
+use crate::components::quotes::QuotesView;
 use crate::components::reader::Reader;
 use crate::components::results::Results;
 use crate::components::search_box::SearchBox;
+use crate::components::timeline::TimelineView;
 use crate::corpus;
 use crate::hooks::use_hotkeys::use_hotkeys;
 use crate::hooks::use_route_sync::{current_hash, use_route_sync};
@@ -16,9 +20,11 @@ pub fn app() -> Html {
     let state = use_reducer(|| State {
         route: Route::from_hash(&current_hash()),
         shown: PAGE,
+        dark: stored_theme(),
         ..Default::default()
     });
     use_route_sync(&state, state.history);
+    use_effect_with(state.dark, |dark| apply_theme(*dark));
     let search_node = use_node_ref();
     {
         let state = state.clone();
@@ -91,29 +97,59 @@ pub fn app() -> Html {
         let state = state.clone();
         Callback::from(move |s: Sort| state.dispatch(Action::SetSort(s)))
     };
+    let on_notice = {
+        let state = state.clone();
+        Callback::from(move |n: String| state.dispatch(Action::Notice(n)))
+    };
+    let on_only = {
+        let state = state.clone();
+        Callback::from(move |(facet, value): (FacetKind, String)| {
+            state.dispatch(Action::Only { facet, value })
+        })
+    };
+    let dark_now = state.dark.unwrap_or_else(system_dark);
+    let on_theme = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::SetDark(Some(!dark_now))))
+    };
     let on_toggle_original = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::ToggleOriginal))
     };
 
-    let live = {
-        let n = results.total();
-        let q = results.quotes.len();
-        match route.view {
-            View::Read => String::new(),
-            _ => format!(
-                "{n} article{} and {q} quote{} found",
-                if n == 1 { "" } else { "s" },
-                if q == 1 { "" } else { "s" }
-            ),
+    let live = match &state.notice {
+        Some(notice) => notice.clone(),
+        None => {
+            let n = results.total();
+            let q = results.quotes.len();
+            match route.view {
+                View::Read => String::new(),
+                _ => format!(
+                    "{n} article{} and {q} quote{} found",
+                    if n == 1 { "" } else { "s" },
+                    if q == 1 { "" } else { "s" }
+                ),
+            }
         }
     };
 
     let main = match route.view {
         View::Read => html! {
-            <Reader route={route.clone()} results={results.clone()} on_toggle_original={on_toggle_original} />
+            <Reader route={route.clone()} results={results.clone()} on_toggle_original={on_toggle_original} on_notice={on_notice.clone()} />
         },
-        _ => html! {
+        View::Quotes => html! {
+            <QuotesView results={results.clone()} route={route.clone()} shown={state.shown} {on_more} on_notice={on_notice.clone()} />
+        },
+        View::Coverage => html! {
+            <CoverageView results={results.clone()} route={route.clone()} on_only={on_only.clone()} on_notice={on_notice.clone()} />
+        },
+        View::Timeline => html! {
+            <TimelineView results={results.clone()} route={route.clone()} on_only={on_only.clone()} on_notice={on_notice.clone()} />
+        },
+        View::Entities => html! {
+            <EntitiesView results={results.clone()} route={route.clone()} on_only={on_only.clone()} on_notice={on_notice.clone()} />
+        },
+        View::Search => html! {
             <Results
                 results={results.clone()}
                 route={route.clone()}
@@ -121,6 +157,7 @@ pub fn app() -> Html {
                 {on_more}
                 {on_kind}
                 {on_sort}
+                on_notice={on_notice.clone()}
             />
         },
     };
@@ -147,6 +184,10 @@ pub fn app() -> Html {
                 </div>
                 <SearchBox value={route.query.clone()} on_input={on_input} node={search_node.clone()} />
                 <nav class="tabs" aria-label="Views">{ for tabs }</nav>
+                <button type="button" class="toggle theme-toggle" aria-pressed={if dark_now { "true" } else { "false" }}
+                    onclick={on_theme} title="Switch between light and dark colours">
+                    <span aria-hidden="true">{ "◐ " }</span>{ "Dark mode" }
+                </button>
             </header>
             if show_facets {
                 <Facets
@@ -160,5 +201,54 @@ pub fn app() -> Html {
             <main id="main" tabindex="-1">{ main }</main>
             <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">{ live }</div>
         </div>
+    }
+}
+
+const THEME_KEY: &str = "clippings-theme";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The theme chosen on an earlier visit, if any.
+fn stored_theme() -> Option<bool> {
+    match storage()?.get_item(THEME_KEY).ok().flatten()?.as_str() {
+        "dark" => Some(true),
+        "light" => Some(false),
+        _ => None,
+    }
+}
+
+/// Does the system prefer dark colours?
+fn system_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// `data-theme` on `<html>` overrides `prefers-color-scheme` (see style.css);
+/// the choice is remembered.
+fn apply_theme(dark: Option<bool>) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let storage = storage();
+    match dark {
+        Some(d) => {
+            let value = if d { "dark" } else { "light" };
+            let _ = root.set_attribute("data-theme", value);
+            if let Some(s) = storage {
+                let _ = s.set_item(THEME_KEY, value);
+            }
+        }
+        None => {
+            let _ = root.remove_attribute("data-theme");
+            if let Some(s) = storage {
+                let _ = s.remove_item(THEME_KEY);
+            }
+        }
     }
 }

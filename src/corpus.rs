@@ -31,8 +31,3 @@ pub fn doc_index(id: &str) -> Option<u32> {
     });
     ids.get(id).copied()
 }
-
-/// Size of the embedded bundle in bytes.
-pub fn bundle_len() -> usize {
-    BUNDLE.len()
-}

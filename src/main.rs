@@ -7,6 +7,7 @@
 mod app;
 mod components;
 mod corpus;
+mod digest;
 mod hooks;
 mod state;
 

@@ -192,7 +192,11 @@ impl Route {
 
     /// Remove a value from a facet's selection and exclusions.
     pub fn unselect(&mut self, facet: FacetKind, value: &str) {
-        for s in self.selections.iter_mut().filter(|s| s.facet == Some(facet)) {
+        for s in self
+            .selections
+            .iter_mut()
+            .filter(|s| s.facet == Some(facet))
+        {
             s.include.retain(|v| v != value);
             s.exclude.retain(|v| v != value);
         }
@@ -261,15 +265,23 @@ pub enum Action {
     /// The URL changed (load, back/forward, an edited hash).
     FromUrl(Route),
     SetQuery(String),
-    Select { facet: FacetKind, value: String, exclude: bool },
-    Unselect { facet: FacetKind, value: String },
+    Select {
+        facet: FacetKind,
+        value: String,
+        exclude: bool,
+    },
+    Unselect {
+        facet: FacetKind,
+        value: String,
+    },
     /// Only this value in this facet (timeline, entity and coverage links).
-    Only { facet: FacetKind, value: String },
+    Only {
+        facet: FacetKind,
+        value: String,
+    },
     ClearFilters,
     SetSort(Sort),
     SetKind(ResultKind),
-    SetView(View),
-    Open(String),
     Close,
     ToggleOriginal,
     ShowMore,
@@ -336,18 +348,6 @@ impl Reducible for State {
             }
             Action::SetSort(s) => route.sort = s,
             Action::SetKind(k) => route.kind = k,
-            Action::SetView(v) => {
-                route.view = v;
-                if v != View::Read {
-                    route.doc = None;
-                    route.original = false;
-                }
-            }
-            Action::Open(doc) => {
-                route.view = View::Read;
-                route.doc = Some(doc);
-                route.original = false;
-            }
             Action::Close => {
                 route.view = View::Search;
                 route.doc = None;

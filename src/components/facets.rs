@@ -69,8 +69,8 @@ pub fn facets(props: &Props) -> Html {
                 let unsel = props.on_unselect.clone();
                 let n2 = name.clone();
                 return html! {
-                    <li class="facet-value excluded">
-                        <span class="excluded-name"><s>{ label.clone() }</s>{ " (excluded)" }</span>
+                    <li class="facet-value excluded" key={name.clone()}>
+                        <span class="excluded-name" title={label.clone()}><s>{ label.clone() }</s>{ " (excluded)" }</span>
                         <button type="button" class="icon" aria-label={format!("Stop excluding {label}")}
                             onclick={Callback::from(move |_| unsel.emit((kind, n2.clone())))}>{ "↺" }</button>
                     </li>
@@ -82,10 +82,10 @@ pub fn facets(props: &Props) -> Html {
                 Callback::from(move |_| sel.emit((kind, n2.clone(), true)))
             };
             html! {
-                <li class="facet-value">
+                <li class="facet-value" key={name.clone()}>
                     <input type="checkbox" id={id.clone()} checked={v.selected} onchange={on_change} />
                     <label for={id}>
-                        <span class="facet-name">{ label.clone() }</span>
+                        <span class="facet-name" title={label.clone()}>{ label.clone() }</span>
                         <span class="facet-count">{ shown_count }</span>
                     </label>
                     <button type="button" class="icon exclude" aria-label={format!("Exclude {label}")} title={format!("Exclude {label}")} onclick={exclude}>{ "−" }</button>
@@ -117,19 +117,46 @@ pub fn facets(props: &Props) -> Html {
             </fieldset>
         })
     });
+    let groups: Vec<Html> = groups.collect();
+    // Closed by default on narrow screens, so results lead on a phone.
+    let initially_open = *use_memo((), |_| !narrow_screen());
+    if groups.is_empty() && !props.route.has_filters() {
+        // Nothing to filter by (no results): no empty "Filters" panel.
+        return html! {};
+    }
     let clear = {
         let cb = props.on_clear.clone();
         Callback::from(move |_| cb.emit(()))
     };
+    let active: usize = props
+        .route
+        .selections
+        .iter()
+        .map(|s| s.include.len() + s.exclude.len())
+        .sum();
     html! {
         <aside class="facets" aria-label="Filters">
-            <div class="facets-head">
-                <h2>{ "Filters" }</h2>
-                <button type="button" class="link" onclick={clear} disabled={!props.route.has_filters()}>{ "Clear all" }</button>
-            </div>
-            { for groups }
+            <details class="facets-details" open={initially_open}>
+                <summary class="facets-summary">
+                    <span class="facets-title">{ "Filters" }</span>
+                    if active > 0 { <span class="badge">{ format!("{active} active") }</span> }
+                </summary>
+                <div class="facets-head">
+                    <button type="button" class="link" onclick={clear} disabled={!props.route.has_filters()}>{ "Clear all filters" }</button>
+                </div>
+                if groups.is_empty() {
+                    <p class="empty">{ "No filter values for these results." }</p>
+                }
+                { for groups }
+            </details>
         </aside>
     }
+}
+
+fn narrow_screen() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(max-width: 760px)").ok().flatten())
+        .is_some_and(|m| m.matches())
 }
 
 /// A value as shown: "yes"/"no" of has-quotes in words.
@@ -145,7 +172,13 @@ pub fn display_value(kind: FacetKind, value: &str) -> String {
 fn slug(value: &str) -> String {
     let mut out: String = value
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
     // Distinct values can share a slug; the hash keeps ids unique.
     let mut h: u32 = 2166136261;

@@ -3,9 +3,11 @@
 //! hover, on focus and for screen readers), entities as filter links, the
 //! removed page furniture on demand, and prev/next article.
 
+use crate::components::export::Export;
 use crate::components::results::meta_line;
 use crate::components::text::{self, speaker_color, Decorations, EntityDecor, QuoteDecor};
 use crate::corpus;
+use crate::digest::{self, Cell, Table};
 use crate::state::{Route, Shared, View};
 use clippings_core::{paragraph_spans, EntityKind};
 use clippings_search::{FacetKind, Field, SearchResults};
@@ -18,6 +20,7 @@ pub struct Props {
     pub route: Route,
     pub results: Shared<SearchResults>,
     pub on_toggle_original: Callback<()>,
+    pub on_notice: Callback<String>,
 }
 
 /// Only `http(s)` URLs become links.
@@ -223,14 +226,19 @@ pub fn reader(props: &Props) -> Html {
     };
     let pos = order.iter().position(|&x| x == d).unwrap_or(0);
     let link_to = |i: Option<usize>, label: &str, rel: &str| -> Html {
-        match i.and_then(|i| order.get(i)).and_then(|&x| engine.document(x)) {
+        match i
+            .and_then(|i| order.get(i))
+            .and_then(|&x| engine.document(x))
+        {
             Some(other) => {
                 let mut r = props.route.clone();
                 r.doc = Some(other.id.clone());
                 r.original = false;
                 html! { <a class="pager" rel={rel.to_string()} href={r.to_hash()} title={other.title.clone()}>{ label.to_string() }</a> }
             }
-            None => html! { <span class="pager disabled" aria-disabled="true">{ label.to_string() }</span> },
+            None => {
+                html! { <span class="pager disabled" aria-disabled="true">{ label.to_string() }</span> }
+            }
         }
     };
     let prev = link_to(pos.checked_sub(1), "← Previous article", "prev");
@@ -250,6 +258,7 @@ pub fn reader(props: &Props) -> Html {
         .outlet
         .as_ref()
         .map(|o| (o.clone(), filter_href(&props.route, FacetKind::Outlet, o)));
+    let make = Callback::from(move |()| article_table(d));
     let print = Callback::from(|_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -289,6 +298,7 @@ pub fn reader(props: &Props) -> Html {
                     </button>
                 }
                 <button type="button" class="toggle" onclick={print}>{ "Print" }</button>
+                <Export route={props.route.clone()} {make} on_notice={props.on_notice.clone()} />
             </div>
             <div class="article-body">{ for body }</div>
         </article>
@@ -302,4 +312,42 @@ fn removed_block(reason: &str, text: &str) -> Html {
             <pre>{ text.to_string() }</pre>
         </div>
     }
+}
+
+/// The open article: its metadata and every quote in it, one row each.
+fn article_table(d: u32) -> Table {
+    let mut t = Table::new(&[
+        "id", "title", "outlet", "date", "byline", "url", "speaker", "quote", "cue",
+    ]);
+    let Ok(engine) = corpus::engine() else {
+        return t;
+    };
+    let Some(doc) = engine.document(d) else {
+        return t;
+    };
+    let meta = || -> Vec<Cell> {
+        vec![
+            doc.id.as_str().into(),
+            doc.title.as_str().into(),
+            Cell::from(doc.outlet.clone()),
+            Cell::from(doc.date.clone()),
+            Cell::from(doc.byline.clone()),
+            Cell::from(doc.url.clone()),
+        ]
+    };
+    let mut any = false;
+    for (_, q) in engine.corpus.quotes_of(d) {
+        any = true;
+        let mut row = meta();
+        row.push(Cell::from(q.speaker.clone()));
+        row.push(digest::span_words(&doc.text, q.span).into());
+        row.push(Cell::from(q.cue.clone()));
+        t.push(row);
+    }
+    if !any {
+        let mut row = meta();
+        row.extend([Cell::Empty, Cell::Empty, Cell::Empty]);
+        t.push(row);
+    }
+    t
 }

@@ -2,8 +2,10 @@
 //! snippet) or individual quotes, with the result count, sort and
 //! articles/quotes toggle.
 
+use crate::components::export::Export;
 use crate::components::text::{marked, speaker_color};
 use crate::corpus;
+use crate::digest::{self, Cell, Table};
 use crate::state::{ResultKind, Route, Shared, View};
 use clippings_search::{SearchResults, Sort, SNIPPET_LEN};
 
@@ -18,6 +20,7 @@ pub struct Props {
     pub on_more: Callback<()>,
     pub on_kind: Callback<ResultKind>,
     pub on_sort: Callback<Sort>,
+    pub on_notice: Callback<String>,
 }
 
 /// The link that opens `doc` in the reader, keeping query and filters.
@@ -31,10 +34,12 @@ pub fn reader_href(route: &Route, doc_id: &str) -> String {
 
 /// "Daniel Zhang", "2015-05-14" and friends, joined with middle dots.
 pub fn meta_line(outlet: Option<&str>, date: Option<&str>) -> String {
-    let mut parts = Vec::new();
-    parts.push(outlet.unwrap_or("Outlet unknown").to_string());
-    parts.push(date.map(|d| d.replace('T', " ")).unwrap_or_else(|| "Undated".into()));
-    parts.join(" · ")
+    [
+        outlet.unwrap_or("Outlet unknown").to_string(),
+        date.map(|d| d.replace('T', " "))
+            .unwrap_or_else(|| "Undated".into()),
+    ]
+    .join(" · ")
 }
 
 #[function_component(Results)]
@@ -66,7 +71,10 @@ pub fn results(props: &Props) -> Html {
 
     let summary = match kind {
         ResultKind::Articles => format!("{total} article{}", if total == 1 { "" } else { "s" }),
-        ResultKind::Quotes => format!("{quotes_total} quote{}", if quotes_total == 1 { "" } else { "s" }),
+        ResultKind::Quotes => format!(
+            "{quotes_total} quote{}",
+            if quotes_total == 1 { "" } else { "s" }
+        ),
     };
 
     let notes: Html = {
@@ -192,6 +200,10 @@ pub fn results(props: &Props) -> Html {
         }
     };
 
+    let make = {
+        let results = props.results.clone();
+        Callback::from(move |()| results_table(&results, kind))
+    };
     let sort = props.route.sort;
     html! {
         <section class="results-pane" aria-labelledby="results-heading">
@@ -212,6 +224,7 @@ pub fn results(props: &Props) -> Html {
                         <option value="oldest" selected={sort == Sort::Oldest}>{ "Oldest first" }</option>
                     </select>
                 </label>
+                <Export route={props.route.clone()} {make} on_notice={props.on_notice.clone()} />
             </div>
             { notes }
             { body }
@@ -226,5 +239,65 @@ fn empty_message(route: &Route) -> String {
         "The corpus is empty.".into()
     } else {
         format!("No article matches “{}”. Check the spelling, use fewer words, or remove quotation marks.", route.query)
+    }
+}
+
+/// The article or quote results as a table (all of them, not just the
+/// rendered page).
+fn results_table(results: &SearchResults, kind: ResultKind) -> Table {
+    let Ok(engine) = corpus::engine() else {
+        return Table::default();
+    };
+    let corpus = &engine.corpus;
+    match kind {
+        ResultKind::Articles => {
+            let mut t = Table::new(&[
+                "rank", "id", "title", "outlet", "date", "byline", "quotes", "url",
+            ]);
+            for (i, hit) in results.hits.iter().enumerate() {
+                let Some(doc) = engine.document(hit.doc) else {
+                    continue;
+                };
+                let quotes = engine.stats(hit.doc).map_or(0, |s| s.quote_count as usize);
+                t.push(vec![
+                    (i + 1).into(),
+                    doc.id.as_str().into(),
+                    doc.title.as_str().into(),
+                    Cell::from(doc.outlet.clone()),
+                    Cell::from(doc.date.clone()),
+                    Cell::from(doc.byline.clone()),
+                    quotes.into(),
+                    Cell::from(doc.url.clone()),
+                ]);
+            }
+            t
+        }
+        ResultKind::Quotes => {
+            let mut t = Table::new(&[
+                "speaker",
+                "quote",
+                "outlet",
+                "date",
+                "article_id",
+                "citation",
+            ]);
+            for qh in &results.quotes {
+                let Some(q) = corpus.quotes.get(qh.quote as usize) else {
+                    continue;
+                };
+                let Some(doc) = engine.document(q.doc) else {
+                    continue;
+                };
+                t.push(vec![
+                    Cell::from(q.speaker.clone()),
+                    digest::span_words(&doc.text, q.span).into(),
+                    Cell::from(doc.outlet.clone()),
+                    Cell::from(doc.date.clone()),
+                    doc.id.as_str().into(),
+                    Cell::from(digest::quote_citation(corpus, qh.quote)),
+                ]);
+            }
+            t
+        }
     }
 }

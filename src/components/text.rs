@@ -277,12 +277,21 @@ mod browser_tests {
         };
         let root = render(text, decor).await;
         let q = root.query_selector("q.quote").unwrap().expect("a <q>");
-        assert_eq!(q.get_attribute("data-speaker").as_deref(), Some("Daniel Zhang"));
+        assert_eq!(
+            q.get_attribute("data-speaker").as_deref(),
+            Some("Daniel Zhang")
+        );
         assert!(q.class_list().contains("spk-3"));
         let visible = q.text_content().unwrap();
-        assert!(!visible.contains('“') && !visible.contains('”'), "{visible}");
+        assert!(
+            !visible.contains('“') && !visible.contains('”'),
+            "{visible}"
+        );
         assert!(visible.contains("We must globalize,"));
-        let mark = q.query_selector("mark#hit-0").unwrap().expect("a mark inside the quote");
+        let mark = q
+            .query_selector("mark#hit-0")
+            .unwrap()
+            .expect("a mark inside the quote");
         assert_eq!(mark.text_content().unwrap(), "globalize");
         assert!(root.text_content().unwrap().ends_with(" Zhang said."));
     }

@@ -95,7 +95,8 @@ pub fn use_hotkeys(search_box: NodeRef, on_escape: Callback<()>) {
         });
         let document = web_sys::window().and_then(|w| w.document());
         if let Some(d) = &document {
-            let _ = d.add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+            let _ =
+                d.add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
         }
         move || {
             if let Some(d) = document {
