@@ -44,6 +44,7 @@ impl DocSet {
         self.len
     }
 
+    #[inline(always)]
     pub fn insert(&mut self, doc: u32) {
         let d = doc as usize;
         if d < self.len {
@@ -58,6 +59,7 @@ impl DocSet {
         }
     }
 
+    #[inline(always)]
     pub fn contains(&self, doc: u32) -> bool {
         let d = doc as usize;
         d < self.len && self.words[d / 64] & (1 << (d % 64)) != 0

@@ -119,6 +119,7 @@ pub fn build_bundle(corpus: &Corpus<'_>) -> Vec<u8> {
     let avg_title_len = docs.iter().map(|d| d.title_len as f32).sum::<f32>() / n;
     let avg_body_len = docs.iter().map(|d| d.body_len as f32).sum::<f32>() / n;
 
+    let facets = bundle::encode_facets(&build_facets(corpus));
     let bundle = Bundle {
         corpus: corpus.clone(),
         index: IndexData {
@@ -132,7 +133,7 @@ pub fn build_bundle(corpus: &Corpus<'_>) -> Vec<u8> {
             quote_ranges,
             avg_title_len: avg_title_len.max(1.0),
             avg_body_len: avg_body_len.max(1.0),
-            facets: build_facets(corpus),
+            facets: &facets,
         },
     };
     bundle::encode(&bundle)
@@ -178,9 +179,14 @@ fn encode_postings(out: &mut Vec<u8>, occurrences: &[(u32, u32)]) {
     varint::write(out, per_doc.len() as u64);
     let mut prev_doc = 0;
     for (doc, positions) in per_doc {
-        varint::write(out, u64::from(doc - prev_doc));
+        // Most (form, document) pairs occur once: flag that in the low bit
+        // of the document delta instead of spending a byte on the frequency.
+        let single = positions.len() == 1;
+        varint::write(out, (u64::from(doc - prev_doc) << 1) | u64::from(single));
         prev_doc = doc;
-        varint::write(out, positions.len() as u64);
+        if !single {
+            varint::write(out, positions.len() as u64);
+        }
         let mut prev = 0;
         for p in positions {
             varint::write(out, u64::from(p - prev));
@@ -192,7 +198,13 @@ fn encode_postings(out: &mut Vec<u8>, occurrences: &[(u32, u32)]) {
 fn group_fst(groups: &BTreeMap<String, Vec<u32>>, blob: &mut Vec<u8>) -> Vec<u8> {
     let mut builder = fst::MapBuilder::memory();
     for (key, ids) in groups {
-        let offset = blob.len() as u64;
+        // A single id is stored inline in the fst value (low bit set); a
+        // list is an offset into `blob` (low bit clear).
+        if let [id] = ids.as_slice() {
+            let _ = builder.insert(key.as_bytes(), (u64::from(*id) << 1) | 1);
+            continue;
+        }
+        let offset = (blob.len() as u64) << 1;
         varint::write(blob, ids.len() as u64);
         let mut prev = 0;
         for &id in ids {

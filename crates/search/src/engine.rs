@@ -20,6 +20,7 @@ use crate::rank::{self, FieldLens, FieldTf, RankParams};
 use clippings_core::text;
 use clippings_core::{Corpus, Document, EntityKind};
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// Below this many matching documents a word is also matched with typos.
 const FUZZY_BELOW_DF: u32 = 3;
@@ -31,6 +32,10 @@ pub struct Engine<'a> {
     pub corpus: Corpus<'a>,
     pub(crate) data: IndexData<'a>,
     pub(crate) index: Index<'a>,
+    /// Decoded from `data.facets` on first use.
+    facets: OnceLock<Vec<Facet>>,
+    /// Built on first search.
+    dates: OnceLock<DateOrder>,
     pub params: RankParams,
 }
 
@@ -212,6 +217,21 @@ impl CompiledQuery {
     }
 }
 
+/// The text part of a search, before filters.
+struct Combined {
+    matched_count: Vec<usize>,
+    partial: bool,
+    text_docs: DocSet,
+    /// Positive clauses that count (have any words).
+    counted: usize,
+}
+
+/// Whether a clause takes part in AND and partial matching: positive and
+/// with at least one word (a lone `>` or `…` has none and is ignored).
+fn counts(clause: &CompiledClause) -> bool {
+    !clause.negated && !clause.matchers.is_empty()
+}
+
 /// Per-clause evaluation result.
 struct ClauseEval {
     /// Dense per-document weighted frequencies.
@@ -223,6 +243,8 @@ struct ClauseEval {
     doc_count: u32,
     /// Matching (doc, position) pairs, sorted.
     positions: Vec<(u32, u32)>,
+    /// Whether word positions are collected into `positions`.
+    keep_positions: bool,
     /// Matched only through typo-tolerant forms.
     fuzzy_only: bool,
 }
@@ -243,6 +265,8 @@ impl<'a> Engine<'a> {
             corpus: bundle.corpus,
             data: bundle.index,
             index,
+            facets: OnceLock::new(),
+            dates: OnceLock::new(),
             params: RankParams::default(),
         })
     }
@@ -260,11 +284,16 @@ impl<'a> Engine<'a> {
     }
 
     pub fn facets(&self) -> &[Facet] {
-        &self.data.facets
+        self.facets
+            .get_or_init(|| bundle::decode_facets(self.data.facets))
+    }
+
+    fn dates(&self) -> &DateOrder {
+        self.dates.get_or_init(|| DateOrder::new(&self.corpus))
     }
 
     pub fn facet(&self, kind: FacetKind) -> Option<&Facet> {
-        self.data.facets.iter().find(|f| f.kind == kind)
+        self.facets().iter().find(|f| f.kind == kind)
     }
 
     /// Number of distinct index forms (for statistics).
@@ -467,7 +496,137 @@ impl<'a> Engine<'a> {
         true
     }
 
-    fn evaluate(&self, clause: &CompiledClause) -> ClauseEval {
+    /// Add one document's occurrences of a form (`positions` ascending) to a
+    /// clause: one walk over the positions and the document's quote and
+    /// entity ranges, instead of a range look-up per position.
+    fn add_doc(
+        &self,
+        eval: &mut ClauseEval,
+        doc: u32,
+        positions: &[u32],
+        weight: f32,
+        scope: Scope,
+        kind: MatchKind,
+    ) -> bool {
+        let d = doc as usize;
+        let Some(stats) = self.stats(doc) else {
+            return false;
+        };
+        let Some(tf) = eval.tf.get_mut(d) else {
+            return false;
+        };
+        let quotes = self.quote_ranges_of(doc);
+        // Quotes in text order are walked like entities; overlapping or
+        // unplaced ones fall back to a scan.
+        let quotes_ordered = quotes.windows(2).all(|w| w[0].end <= w[1].start);
+        let entities = &stats.entity_ranges;
+        // Title positions come first.
+        let t = positions.partition_point(|&p| p < stats.title_len);
+        let (title, body) = positions.split_at(t);
+        let (mut e, mut q) = (0, 0);
+        let mut in_quote = |p: u32| {
+            if quotes_ordered {
+                while q < quotes.len() && quotes[q].end <= p {
+                    q += 1;
+                }
+                quotes.get(q).is_some_and(|r| r.contains(p))
+            } else {
+                quotes.iter().any(|r| r.contains(p))
+            }
+        };
+        let mut in_entity = |p: u32| {
+            while e < entities.len() && entities[e].end <= p {
+                e += 1;
+            }
+            entities.get(e).is_some_and(|r| r.contains(p))
+        };
+        let count = |n: usize| weight * n as f32;
+        let any = match scope {
+            Scope::Title => {
+                tf.title += count(title.len());
+                if eval.keep_positions {
+                    eval.positions.extend(title.iter().map(|&p| (doc, p)));
+                }
+                !title.is_empty()
+            }
+            Scope::Anywhere => {
+                tf.title += count(title.len());
+                tf.body += count(body.len());
+                let (mut nq, mut ne) = (0, 0);
+                if !quotes.is_empty() || !entities.is_empty() {
+                    for &p in body {
+                        nq += usize::from(!quotes.is_empty() && in_quote(p));
+                        ne += usize::from(!entities.is_empty() && in_entity(p));
+                    }
+                }
+                tf.quote += count(nq);
+                tf.entity += count(ne);
+                if eval.keep_positions {
+                    eval.positions.extend(positions.iter().map(|&p| (doc, p)));
+                }
+                !positions.is_empty()
+            }
+            Scope::Quote => {
+                let mut any = false;
+                for &p in body {
+                    if in_quote(p) {
+                        tf.body += weight;
+                        tf.quote += weight;
+                        if in_entity(p) {
+                            tf.entity += weight;
+                        }
+                        if eval.keep_positions {
+                            eval.positions.push((doc, p));
+                        }
+                        any = true;
+                    }
+                }
+                any
+            }
+        };
+        if any {
+            eval.kinds[d] |= 1 << (kind as u8);
+            if !eval.docs.contains(doc) {
+                eval.docs.insert(doc);
+                eval.doc_count += 1;
+            }
+        }
+        any
+    }
+
+    /// A rough upper bound on the documents a clause matches, from postings
+    /// headers only, to evaluate the rarest clauses first.
+    fn estimate(&self, clause: &CompiledClause) -> u32 {
+        let df = |forms: &[FormMatch]| -> u32 {
+            forms
+                .iter()
+                .map(|f| self.index.doc_frequency(f.form))
+                .fold(0u32, u32::saturating_add)
+        };
+        clause
+            .matchers
+            .iter()
+            .map(|m| match m {
+                Matcher::Forms(forms) => df(forms),
+                Matcher::Phrase(words) => words.iter().map(|w| df(w)).min().unwrap_or(0),
+            })
+            .fold(0u32, u32::saturating_add)
+    }
+
+    /// Evaluate a clause. With `candidates`, an unscoped word's documents
+    /// outside the set are only recorded as matching (document set and
+    /// count stay exact, so idf and AND/NOT are unchanged) without their
+    /// positions or frequencies: documents that already failed another
+    /// clause of an AND are never scored.
+    ///
+    /// Without `keep_positions` the matching positions of words are not
+    /// collected (a one-clause query without quote results needs none).
+    fn evaluate(
+        &self,
+        clause: &CompiledClause,
+        candidates: Option<&DocSet>,
+        keep_positions: bool,
+    ) -> ClauseEval {
         let n = self.doc_count();
         let mut eval = ClauseEval {
             tf: vec![FieldTf::default(); n],
@@ -475,34 +634,46 @@ impl<'a> Engine<'a> {
             docs: DocSet::empty(n),
             doc_count: 0,
             positions: Vec::new(),
+            keep_positions,
             fuzzy_only: true,
         };
+        let skip = candidates.filter(|_| clause.scope == Scope::Anywhere);
         let mut buf = Vec::new();
+        let mut sorted = true;
+        let mut form_lists = 0;
         for matcher in &clause.matchers {
             match matcher {
                 Matcher::Forms(forms) => {
                     for fm in forms {
+                        form_lists += 1;
                         let weight = fm.kind.weight();
+                        let fuzzy = matches!(fm.kind, MatchKind::Fuzzy1 | MatchKind::Fuzzy2);
                         let mut postings = self.index.postings(fm.form);
-                        while let Some(doc) = postings.next_into(&mut buf) {
-                            let mut any = false;
-                            for &p in &buf {
-                                any |= self.add_occurrence(
-                                    &mut eval,
-                                    doc,
-                                    p,
-                                    weight,
-                                    clause.scope,
-                                    fm.kind,
-                                );
+                        while let Some((doc, _)) = postings.next_doc() {
+                            if skip.is_some_and(|c| !c.contains(doc)) {
+                                if (doc as usize) < n {
+                                    eval.kinds[doc as usize] |= 1 << (fm.kind as u8);
+                                    if !eval.docs.contains(doc) {
+                                        eval.docs.insert(doc);
+                                        eval.doc_count += 1;
+                                    }
+                                    if !fuzzy {
+                                        eval.fuzzy_only = false;
+                                    }
+                                }
+                                continue;
                             }
-                            if any && !matches!(fm.kind, MatchKind::Fuzzy1 | MatchKind::Fuzzy2) {
+                            postings.positions_into(&mut buf);
+                            let any =
+                                self.add_doc(&mut eval, doc, &buf, weight, clause.scope, fm.kind);
+                            if any && !fuzzy {
                                 eval.fuzzy_only = false;
                             }
                         }
                     }
                 }
                 Matcher::Phrase(words) => {
+                    sorted = false;
                     for (doc, start, kind) in self.phrase_matches(words) {
                         if self.add_occurrence(&mut eval, doc, start, 1.0, clause.scope, kind) {
                             eval.fuzzy_only = false;
@@ -511,29 +682,61 @@ impl<'a> Engine<'a> {
                 }
             }
         }
-        eval.positions.sort_unstable();
-        eval.positions.dedup();
+        // One form's postings come out in (document, position) order.
+        if !(sorted && form_lists <= 1) {
+            eval.positions.sort_unstable();
+            eval.positions.dedup();
+        }
         eval
     }
 
     /// `(doc, start position, weakest kind)` of every occurrence of a phrase.
+    ///
+    /// Documents holding every word are found from document ids alone
+    /// (positions skipped); positions are decoded only for those.
     fn phrase_matches(&self, words: &[Vec<FormMatch>]) -> Vec<(u32, u32, MatchKind)> {
         if words.is_empty() || words.iter().any(|w| w.is_empty()) {
             return Vec::new();
         }
+        let n = self.doc_count();
+        let mut common: Option<DocSet> = None;
+        for forms in words {
+            let mut set = DocSet::empty(n);
+            for fm in forms {
+                let mut postings = self.index.postings(fm.form);
+                while let Some((doc, _)) = postings.next_doc() {
+                    set.insert(doc);
+                }
+            }
+            match &mut common {
+                None => common = Some(set),
+                Some(c) => c.intersect_with(&set),
+            }
+            if common.as_ref().is_some_and(|c| c.count() == 0) {
+                return Vec::new();
+            }
+        }
+        let Some(common) = common else {
+            return Vec::new();
+        };
         let mut buf = Vec::new();
-        // Per word: sorted (doc, position, kind).
+        // Per word: sorted (doc, position, kind), in common documents only.
         let lists: Vec<Vec<(u32, u32, MatchKind)>> = words
             .iter()
             .map(|forms| {
                 let mut list = Vec::new();
                 for fm in forms {
                     let mut postings = self.index.postings(fm.form);
-                    while let Some(doc) = postings.next_into(&mut buf) {
-                        list.extend(buf.iter().map(|&p| (doc, p, fm.kind)));
+                    while let Some((doc, _)) = postings.next_doc() {
+                        if common.contains(doc) {
+                            postings.positions_into(&mut buf);
+                            list.extend(buf.iter().map(|&p| (doc, p, fm.kind)));
+                        }
                     }
                 }
-                list.sort_unstable_by_key(|&(d, p, _)| (d, p));
+                if forms.len() > 1 {
+                    list.sort_unstable_by_key(|&(d, p, _)| (d, p));
+                }
                 list
             })
             .collect();
@@ -715,33 +918,76 @@ impl<'a> Engine<'a> {
         Some(set)
     }
 
-    /// Run a search.
-    pub fn search(&self, request: &SearchRequest) -> SearchResults {
+    /// Evaluate every clause, the rarest positive ones first; with
+    /// `restrict`, each later unscoped word is scored only in documents that
+    /// matched all earlier positive clauses (see [`Engine::evaluate`]).
+    fn evaluate_all(
+        &self,
+        compiled: &CompiledQuery,
+        restrict: bool,
+        keep_positions: bool,
+    ) -> Vec<(usize, ClauseEval)> {
         let n = self.doc_count();
-        let mut query = query::parse(&request.query);
-        let mut hints = std::mem::take(&mut query.hints);
-        let compiled = self.compile(&query);
-        let evals: Vec<(usize, ClauseEval)> = compiled
+        let mut order: Vec<(u32, usize)> = compiled
             .clauses
             .iter()
             .enumerate()
-            .map(|(i, c)| (i, self.evaluate(c)))
+            .filter(|(_, c)| counts(c))
+            .map(|(i, c)| (self.estimate(c), i))
             .collect();
-        let positive: Vec<&(usize, ClauseEval)> = evals
-            .iter()
-            .filter(|(i, _)| !compiled.clauses[*i].negated)
-            .collect();
+        order.sort_unstable();
+        let mut slots: Vec<Option<ClauseEval>> = compiled.clauses.iter().map(|_| None).collect();
+        let mut candidates: Option<DocSet> = None;
+        for (_, i) in order {
+            let eval = self.evaluate(
+                &compiled.clauses[i],
+                candidates.as_ref().filter(|_| restrict),
+                keep_positions,
+            );
+            match &mut candidates {
+                None => candidates = Some(eval.docs.clone()),
+                Some(c) => c.intersect_with(&eval.docs),
+            }
+            slots[i] = Some(eval);
+        }
+        // Excluded clauses need only their documents.
+        let nothing = DocSet::empty(n);
+        for (i, c) in compiled.clauses.iter().enumerate() {
+            if slots[i].is_none() {
+                slots[i] = Some(self.evaluate(c, c.negated.then_some(&nothing), false));
+            }
+        }
+        slots
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, e)| Some((i, e?)))
+            .collect()
+    }
 
-        // Text matches: AND over positive clauses, else the best partial.
+    /// AND over the positive clauses, else the best partial matches.
+    fn combine(&self, compiled: &CompiledQuery, evals: &[(usize, ClauseEval)]) -> Combined {
+        let n = self.doc_count();
+        let positive: Vec<&ClauseEval> = evals
+            .iter()
+            .filter(|(i, _)| counts(&compiled.clauses[*i]))
+            .map(|(_, e)| e)
+            .collect();
         let mut matched_count = vec![0usize; n];
-        for (_, e) in &positive {
+        for e in &positive {
             for d in e.docs.iter() {
-                matched_count[d as usize] += 1;
+                if let Some(c) = matched_count.get_mut(d as usize) {
+                    *c += 1;
+                }
             }
         }
         let mut partial = false;
-        let mut text_docs = if positive.is_empty() {
-            DocSet::full(n)
+        let text_docs = if positive.is_empty() {
+            // A query of only punctuation matches nothing; no text, all.
+            if compiled.positive().next().is_some() {
+                DocSet::empty(n)
+            } else {
+                DocSet::full(n)
+            }
         } else {
             let all = positive.len();
             let best = matched_count.iter().copied().max().unwrap_or(0);
@@ -756,6 +1002,41 @@ impl<'a> Engine<'a> {
                 (0..n as u32).filter(|&d| matched_count[d as usize] >= need),
             )
         };
+        Combined {
+            matched_count,
+            partial,
+            text_docs,
+            counted: positive.len(),
+        }
+    }
+
+    /// Run a search.
+    pub fn search(&self, request: &SearchRequest) -> SearchResults {
+        let n = self.doc_count();
+        let mut query = query::parse(&request.query);
+        let mut hints = std::mem::take(&mut query.hints);
+        let compiled = self.compile(&query);
+        // Positions serve proximity (several clauses) and quote results.
+        let keep_positions =
+            request.quotes || compiled.clauses.iter().filter(|c| counts(c)).count() > 1;
+        let mut evals = self.evaluate_all(&compiled, true, keep_positions);
+        let mut combined = self.combine(&compiled, &evals);
+        if combined.partial && combined.counted > 1 {
+            // The restricted evaluation left documents that match only some
+            // clauses unscored: evaluate fully for the partial matches.
+            evals = self.evaluate_all(&compiled, false, keep_positions);
+            combined = self.combine(&compiled, &evals);
+        }
+        let Combined {
+            matched_count,
+            partial,
+            text_docs,
+            ..
+        } = combined;
+        let positive: Vec<&(usize, ClauseEval)> = evals
+            .iter()
+            .filter(|(i, _)| counts(&compiled.clauses[*i]))
+            .collect();
         if partial {
             let missing: Vec<&str> = positive
                 .iter()
@@ -777,6 +1058,7 @@ impl<'a> Engine<'a> {
                 end: 0,
             });
         }
+        let mut text_docs = text_docs;
         for (i, e) in &evals {
             if compiled.clauses[*i].negated {
                 text_docs.subtract(&e.docs);
@@ -827,14 +1109,14 @@ impl<'a> Engine<'a> {
                 }
             })
             .collect();
-        sort_hits(&mut hits, Sort::Relevance, &self.corpus);
         // Proximity bonus for the best candidates of multi-clause queries.
         if positive.len() > 1 {
+            sort_hits(&mut hits, Sort::Relevance, self.dates());
             for hit in hits.iter_mut().take(PROXIMITY_TOP) {
                 hit.score *= self.proximity_factor(hit.doc, &positive);
             }
         }
-        sort_hits(&mut hits, request.sort, &self.corpus);
+        sort_hits(&mut hits, request.sort, self.dates());
         for hit in hits.iter_mut().take(request.explain) {
             hit.explain = Some(self.explain(hit, &compiled, &positive, &idfs, avg));
         }
@@ -850,7 +1132,7 @@ impl<'a> Engine<'a> {
             Vec::new()
         };
         let suggestion = self.suggestion(&query, &compiled, &positive, hits.is_empty() || partial);
-        hints.extend(query.hints.drain(..));
+        hints.append(&mut query.hints);
         SearchResults {
             query,
             compiled,
@@ -878,7 +1160,7 @@ impl<'a> Engine<'a> {
         rank::bm25f(eval.tf[d], lens, avg, idf, &self.params) * best
     }
 
-    fn positions_in<'e>(eval: &'e ClauseEval, doc: u32) -> &'e [(u32, u32)] {
+    fn positions_in(eval: &ClauseEval, doc: u32) -> &[(u32, u32)] {
         let lo = eval.positions.partition_point(|&(d, _)| d < doc);
         let hi = eval.positions.partition_point(|&(d, _)| d <= doc);
         &eval.positions[lo..hi]
@@ -1045,8 +1327,7 @@ impl<'a> Engine<'a> {
         selection_sets: &[(FacetKind, DocSet)],
         request: &SearchRequest,
     ) -> Vec<FacetCounts> {
-        self.data
-            .facets
+        self.facets()
             .iter()
             .map(|facet| {
                 let selection = request
@@ -1118,21 +1399,28 @@ impl<'a> Engine<'a> {
                             Matcher::Phrase(_) => None,
                         })
                         .next()
-                        .map(|m| m.key.clone())
-                        .or_else(|| {
-                            let form = text::primary_tokens(word).first()?.form.clone();
-                            self.index
-                                .expand(
-                                    &form,
-                                    Expansion {
-                                        prefix: false,
-                                        fuzzy: true,
-                                    },
-                                )
-                                .into_iter()
-                                .find(|m| matches!(m.kind, MatchKind::Fuzzy1 | MatchKind::Fuzzy2))
-                                .map(|m| m.key)
-                        });
+                        .map(|m| m.key.clone());
+                    // A single word was already expanded with typos when
+                    // it compiled; only a compound word's parts were not.
+                    let tried =
+                        matches!(compiled.clauses[i].matchers.as_slice(), [Matcher::Forms(_)]);
+                    let best = best.or_else(|| {
+                        if tried {
+                            return None;
+                        }
+                        let form = text::primary_tokens(word).first()?.form.clone();
+                        self.index
+                            .expand(
+                                &form,
+                                Expansion {
+                                    prefix: false,
+                                    fuzzy: true,
+                                },
+                            )
+                            .into_iter()
+                            .find(|m| matches!(m.kind, MatchKind::Fuzzy1 | MatchKind::Fuzzy2))
+                            .map(|m| m.key)
+                    });
                     if let Some(best) = best {
                         if best != text::normalize(&word.to_lowercase()) {
                             text = best;
@@ -1195,33 +1483,76 @@ fn in_ranges(ranges: &[PosRange], position: u32) -> bool {
     ranges.get(i).is_some_and(|r| r.contains(position))
 }
 
-fn sort_hits(hits: &mut [Hit], sort: Sort, corpus: &Corpus<'_>) {
-    let date = |d: u32| {
-        corpus
-            .documents
-            .get(d as usize)
-            .and_then(|doc| doc.date.as_deref())
+/// Documents in date order, for sorting hits with integer keys instead of
+/// comparing date strings.
+struct DateOrder {
+    /// Position of each document when sorted newest first (undated last),
+    /// ties by document index.
+    rank: Vec<u32>,
+    /// Index of each document's date among the distinct dates, newest first;
+    /// `u32::MAX` when undated.
+    newest: Vec<u32>,
+    distinct: u32,
+}
+
+impl DateOrder {
+    fn new(corpus: &Corpus<'_>) -> DateOrder {
+        let n = corpus.documents.len();
+        let date = |d: usize| corpus.documents[d].date.as_deref();
+        let mut order: Vec<usize> = (0..n).collect();
+        // Newest first, undated (None sorts lowest) last, then by index.
+        order.sort_by(|&a, &b| date(b).cmp(&date(a)).then(a.cmp(&b)));
+        let mut rank = vec![0u32; n];
+        let mut newest = vec![u32::MAX; n];
+        let mut distinct = 0u32;
+        let mut prev: Option<&str> = None;
+        for (r, &d) in order.iter().enumerate() {
+            rank[d] = r as u32;
+            if let Some(x) = date(d) {
+                if prev != Some(x) {
+                    distinct += 1;
+                    prev = Some(x);
+                }
+                newest[d] = distinct - 1;
+            }
+        }
+        DateOrder {
+            rank,
+            newest,
+            distinct,
+        }
+    }
+}
+
+/// An order-preserving map of a score to an integer, highest score first
+/// (the same order as `f32::total_cmp`, reversed).
+fn score_key(score: f32) -> u32 {
+    let bits = score.to_bits();
+    let ordered = if bits & 0x8000_0000 != 0 {
+        !bits
+    } else {
+        bits | 0x8000_0000
     };
+    !ordered
+}
+
+fn sort_hits(hits: &mut [Hit], sort: Sort, dates: &DateOrder) {
+    let rank = |d: u32| dates.rank.get(d as usize).copied().unwrap_or(u32::MAX);
+    let newest = |d: u32| dates.newest.get(d as usize).copied().unwrap_or(u32::MAX);
     match sort {
-        Sort::Relevance => hits.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then_with(|| date(b.doc).cmp(&date(a.doc)))
-                .then(a.doc.cmp(&b.doc))
+        // Score, then newest first, then document index: `rank` encodes the
+        // last two. The keys are unique, so an unstable sort is exact.
+        Sort::Relevance => hits.sort_unstable_by_key(|h| {
+            (u64::from(score_key(h.score)) << 32) | u64::from(rank(h.doc))
         }),
-        Sort::Newest | Sort::Oldest => hits.sort_by(|a, b| {
-            let (da, db) = (date(a.doc), date(b.doc));
-            let by_date = match (da, db) {
-                (Some(x), Some(y)) if sort == Sort::Newest => y.cmp(x),
-                (Some(x), Some(y)) => x.cmp(y),
-                // Undated articles go last either way.
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
+        // Date (undated articles last either way), then score, then index.
+        Sort::Newest | Sort::Oldest => hits.sort_unstable_by_key(|h| {
+            let day = match newest(h.doc) {
+                u32::MAX => u32::MAX,
+                x if sort == Sort::Newest => x,
+                x => dates.distinct.saturating_sub(1).saturating_sub(x),
             };
-            by_date
-                .then_with(|| b.score.total_cmp(&a.score))
-                .then(a.doc.cmp(&b.doc))
+            (day, score_key(h.score), h.doc)
         }),
     }
 }

@@ -145,11 +145,19 @@ impl<'a> Index<'a> {
             remaining,
             doc: 0,
             first: true,
+            unread: 0,
         }
     }
 
-    fn group(&self, offset: u64) -> Vec<u32> {
-        let mut r = Reader::at(self.groups, offset as usize);
+    /// The form ids behind a `norms`/`stems` value: a single id inline
+    /// (low bit set), else the offset of an id list in `groups`.
+    fn group(&self, value: u64) -> Vec<u32> {
+        if value & 1 == 1 {
+            return u32::try_from(value >> 1)
+                .map(|id| vec![id])
+                .unwrap_or_default();
+        }
+        let mut r = Reader::at(self.groups, (value >> 1) as usize);
         let n = r.read().unwrap_or(0).min(1 << 20) as usize;
         let mut ids = Vec::with_capacity(n);
         let mut id = 0u32;
@@ -219,18 +227,39 @@ impl<'a> Index<'a> {
         }
         if how.fuzzy {
             let max = max_edits(&norm);
-            if max > 0 {
-                let automaton = Osa::new(norm.as_bytes(), max);
-                let mut stream = self.norms.search(&automaton).into_stream();
+            if max > 0 && norm.len() <= MAX_FUZZY_LEN {
+                let q = norm.as_bytes();
                 let mut keys: Vec<(u32, u32, String, u64)> = Vec::new();
-                while let Some((key, off)) = stream.next() {
-                    if key == norm.as_bytes() {
-                        continue;
+                let mut collect = |key: &[u8], off: u64, seen_within: u32| {
+                    if key == q {
+                        return;
                     }
-                    let distance = osa_distance(norm.as_bytes(), key);
+                    let distance = osa_distance(q, key);
+                    if distance <= seen_within {
+                        return;
+                    }
                     let ids = self.group(off);
                     let df: u32 = ids.iter().map(|&id| self.doc_frequency(id)).sum();
                     keys.push((distance, df, String::from_utf8_lossy(key).into_owned(), off));
+                };
+                // One edit anywhere.
+                let mut stream = self.norms.search(Osa::new(q, 1)).into_stream();
+                while let Some((key, off)) = stream.next() {
+                    collect(key, off, 0);
+                }
+                // Two edits only after an intact first letter (like Lucene's
+                // fuzzy prefix length 1): a typo at the very start of a long
+                // word is rare, and the restriction keeps the search to one
+                // branch of the dictionary.
+                if max >= 2 {
+                    let first = norm.chars().next().map_or(0, char::len_utf8);
+                    let automaton = fst::automaton::Str::new(&norm[..first])
+                        .starts_with()
+                        .intersection(Osa::new(q, max));
+                    let mut stream = self.norms.search(automaton).into_stream();
+                    while let Some((key, off)) = stream.next() {
+                        collect(key, off, 1);
+                    }
                 }
                 keys.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
                 for (distance, _, key, off) in keys.into_iter().take(MAX_FUZZY_KEYS) {
@@ -249,8 +278,9 @@ impl<'a> Index<'a> {
     }
 }
 
-/// Typo budget by word length in bytes: none below 4, one edit from 4,
-/// two from 8.
+/// Typo budget by word length in characters: none below 4, one edit from 4,
+/// two from 8 (the second edit only after the first letter, see
+/// [`Index::expand`]).
 pub fn max_edits(word: &str) -> u32 {
     match word.chars().count() {
         0..=3 => 0,
@@ -260,36 +290,81 @@ pub fn max_edits(word: &str) -> u32 {
 }
 
 /// Decoder for one form's postings: `(document, positions)` in document order.
+///
+/// Layout per form: document count, then per document `delta << 1 | (tf ==
+/// 1)`, the term frequency when it is not 1, and the position deltas (all
+/// LEB128). A document's positions can be skipped without decoding them.
 pub struct Postings<'a> {
     reader: Reader<'a>,
     remaining: u32,
     doc: u32,
     first: bool,
+    /// Positions of the current document not read yet.
+    unread: u32,
 }
 
 impl Postings<'_> {
-    /// The next document, with its positions written to `positions`
-    /// (cleared first). `None` at the end or on corrupt data.
-    pub fn next_into(&mut self, positions: &mut Vec<u32>) -> Option<u32> {
+    /// Documents left, including the current one's successors only.
+    pub fn remaining(&self) -> u32 {
+        self.remaining
+    }
+
+    /// The next document and its term frequency; its positions follow
+    /// ([`Postings::positions_into`]) or are skipped on the next call.
+    /// `None` at the end or on corrupt data.
+    #[inline(always)]
+    pub fn next_doc(&mut self) -> Option<(u32, u32)> {
+        if self.unread > 0 {
+            self.reader.skip(self.unread as usize)?;
+            self.unread = 0;
+        }
         if self.remaining == 0 {
             return None;
         }
         self.remaining -= 1;
-        let delta = self.reader.read_u32()?;
+        let head = self.reader.read_u32()?;
+        let delta = head >> 1;
         self.doc = if self.first {
             delta
         } else {
             self.doc.checked_add(delta)?
         };
         self.first = false;
-        let tf = self.reader.read_u32()?.min(1 << 24);
+        let tf = if head & 1 == 1 {
+            1
+        } else {
+            self.reader.read_u32()?.min(1 << 24)
+        };
+        self.unread = tf;
+        Some((self.doc, tf))
+    }
+
+    /// The current document's positions, written to `positions` (cleared
+    /// first).
+    #[inline(always)]
+    pub fn positions_into(&mut self, positions: &mut Vec<u32>) {
         positions.clear();
         let mut p = 0u32;
-        for _ in 0..tf {
-            p = p.saturating_add(self.reader.read_u32()?);
-            positions.push(p);
+        for _ in 0..std::mem::take(&mut self.unread) {
+            match self.reader.read_u32() {
+                Some(delta) => {
+                    p = p.saturating_add(delta);
+                    positions.push(p);
+                }
+                None => {
+                    self.remaining = 0;
+                    break;
+                }
+            }
         }
-        Some(self.doc)
+    }
+
+    /// The next document, with its positions written to `positions`
+    /// (cleared first). `None` at the end or on corrupt data.
+    pub fn next_into(&mut self, positions: &mut Vec<u32>) -> Option<u32> {
+        let (doc, _) = self.next_doc()?;
+        self.positions_into(positions);
+        Some(doc)
     }
 }
 
@@ -316,76 +391,96 @@ pub fn osa_distance(a: &[u8], b: &[u8]) -> u32 {
     prev[n]
 }
 
+/// Longest query (in bytes) the typo automaton handles; longer words get no
+/// typo tolerance.
+pub const MAX_FUZZY_LEN: usize = 31;
+
 /// A Levenshtein automaton with transpositions, over bytes, for fst search.
 ///
 /// State: the last two rows of the OSA dynamic programme plus the last byte
-/// read. Rows are per query byte, so construction is O(1) and a transition is
-/// O(query length); keys are visited in the fst only while a row can still
-/// reach an accepting cell.
+/// read, in fixed-size arrays so a transition never allocates (the fst
+/// search clones a state per visited edge). Keys are visited only while a
+/// row can still reach an accepting cell. Hand-written rather than the
+/// `levenshtein_automata` crate: that crate's DFA builder costs milliseconds
+/// per edit distance to construct, more than a whole search here, and the
+/// fst crate's own Levenshtein automaton has no transpositions.
 pub struct Osa<'q> {
     query: &'q [u8],
-    max: u32,
+    max: u8,
 }
 
 impl<'q> Osa<'q> {
+    /// `query` longer than [`MAX_FUZZY_LEN`] is cut to it.
     pub fn new(query: &'q [u8], max: u32) -> Self {
-        Osa { query, max }
+        Osa {
+            query: &query[..query.len().min(MAX_FUZZY_LEN)],
+            max: max.min(8) as u8,
+        }
     }
 }
 
 #[derive(Clone, Debug)]
 pub struct OsaState {
-    prev: Vec<u32>,
-    row: Vec<u32>,
+    prev: [u8; MAX_FUZZY_LEN + 1],
+    row: [u8; MAX_FUZZY_LEN + 1],
     last: Option<u8>,
+    min: u8,
 }
 
 impl Automaton for Osa<'_> {
     type State = Option<OsaState>;
 
     fn start(&self) -> Self::State {
+        let mut row = [0u8; MAX_FUZZY_LEN + 1];
+        for (j, cell) in row.iter_mut().enumerate().take(self.query.len() + 1) {
+            *cell = j as u8;
+        }
         Some(OsaState {
-            prev: Vec::new(),
-            row: (0..=self.query.len() as u32).collect(),
+            prev: [u8::MAX; MAX_FUZZY_LEN + 1],
+            row,
             last: None,
+            min: 0,
         })
     }
 
     fn is_match(&self, state: &Self::State) -> bool {
         state
             .as_ref()
-            .and_then(|s| s.row.last())
-            .is_some_and(|&d| d <= self.max)
+            .is_some_and(|s| s.row[self.query.len()] <= self.max)
     }
 
     fn can_match(&self, state: &Self::State) -> bool {
-        state
-            .as_ref()
-            .is_some_and(|s| s.row.iter().any(|&d| d <= self.max))
+        state.as_ref().is_some_and(|s| s.min <= self.max)
     }
 
     fn accept(&self, state: &Self::State, byte: u8) -> Self::State {
         let s = state.as_ref()?;
         let q = self.query;
-        let mut row = vec![0u32; q.len() + 1];
-        row[0] = s.row[0] + 1;
+        let mut row = [u8::MAX; MAX_FUZZY_LEN + 1];
+        row[0] = s.row[0].saturating_add(1);
+        let mut min = row[0];
         for j in 1..=q.len() {
-            let cost = u32::from(q[j - 1] != byte);
-            let mut v = (s.row[j] + 1).min(row[j - 1] + 1).min(s.row[j - 1] + cost);
+            let cost = u8::from(q[j - 1] != byte);
+            let mut v = s.row[j]
+                .saturating_add(1)
+                .min(row[j - 1].saturating_add(1))
+                .min(s.row[j - 1].saturating_add(cost));
             if let Some(last) = s.last {
-                if j > 1 && q[j - 1] == last && q[j - 2] == byte && !s.prev.is_empty() {
-                    v = v.min(s.prev[j - 2] + 1);
+                if j > 1 && q[j - 1] == last && q[j - 2] == byte {
+                    v = v.min(s.prev[j - 2].saturating_add(1));
                 }
             }
             row[j] = v;
+            min = min.min(v);
         }
-        if row.iter().all(|&d| d > self.max) {
+        if min > self.max {
             return None;
         }
         Some(OsaState {
-            prev: s.row.clone(),
+            prev: s.row,
             row,
             last: Some(byte),
+            min,
         })
     }
 }

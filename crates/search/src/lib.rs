@@ -5,8 +5,8 @@
 //! the analysed corpus and a positional index (three [`fst`] dictionaries over
 //! one postings blob); the app opens it in place ([`Engine::open`]) and never
 //! tokenizes the corpus. A query is parsed leniently ([`query`]), each word is
-//! expanded to the index forms it matches with a match kind (exact > variant
-//! > stemmed > prefix > fuzzy, see [`index`]), clauses are evaluated once over
+//! expanded to the index forms it matches with a match kind (exact, then
+//! variant, stemmed, prefix, fuzzy; see [`index`]), clauses are evaluated once over
 //! their postings and ranked with BM25F plus a proximity bonus ([`rank`]).
 //! Facets are bitsets ([`bitset`]) with Pagefind-style counts; snippets
 //! ([`snippet`]) are exact byte ranges, escaped on output.

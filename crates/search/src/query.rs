@@ -123,10 +123,12 @@ fn lex(input: &str, hints: &mut Vec<Hint>) -> Vec<Piece> {
     let end_of = |i: usize| chars.get(i).map(|c| c.0).unwrap_or(input.len());
     let mut pieces = Vec::new();
     let mut i = 0;
+    let mut told_parentheses = false;
     while i < chars.len() {
         let (start, c) = chars[i];
         if c.is_whitespace() || c == '(' || c == ')' {
-            if c == '(' || c == ')' {
+            // One hint per query, however many parentheses it has.
+            if (c == '(' || c == ')') && !std::mem::replace(&mut told_parentheses, true) {
                 hints.push(Hint {
                     message: "parentheses are ignored: words are combined with AND, OR binds two neighbours".into(),
                     start,
@@ -538,9 +540,22 @@ mod tests {
         check("year:soon", "", 1);
         check("foo:bar ", "foo:bar", 1);
         check("OR alibaba OR", "alibaba", 2);
-        check("(a OR b) c", "a|b c*", 2);
+        check("(a OR b) c", "a|b c*", 1);
         check("\"\"", "", 1);
         check("", "", 0);
         check("-", "", 1);
+    }
+
+    #[test]
+    fn parentheses_hint_appears_twice_for_one_query() {
+        // Regression: every '(' and ')' used to add its own identical hint.
+        let q = parse("((a OR b) c) (d)");
+        let paren: Vec<&Hint> = q
+            .hints
+            .iter()
+            .filter(|h| h.message.starts_with("parentheses are ignored"))
+            .collect();
+        assert_eq!(paren.len(), 1, "{:?}", q.hints);
+        assert_eq!(show(&q), "a|b c d*");
     }
 }

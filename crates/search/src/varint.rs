@@ -36,7 +36,16 @@ impl<'a> Reader<'a> {
         }
     }
 
+    // Forced inline: the hot loop of postings decoding, and the app builds
+    // for size (opt-level z), which otherwise keeps this a call.
+    #[inline(always)]
     pub fn read(&mut self) -> Option<u64> {
+        // One-byte values (most deltas) take the short path.
+        let first = *self.bytes.get(self.pos)?;
+        if first & 0x80 == 0 {
+            self.pos += 1;
+            return Some(u64::from(first));
+        }
         let mut value: u64 = 0;
         let mut shift = 0;
         loop {
@@ -53,11 +62,26 @@ impl<'a> Reader<'a> {
         }
     }
 
+    #[inline(always)]
     pub fn read_u32(&mut self) -> Option<u32> {
         self.read().and_then(|v| u32::try_from(v).ok())
     }
 
+    /// The next `n` raw bytes.
+    pub fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let end = self.pos.checked_add(n)?;
+        let out = self.bytes.get(self.pos..end)?;
+        self.pos = end;
+        Some(out)
+    }
+
+    /// Bytes left.
+    pub fn remaining(&self) -> usize {
+        self.bytes.len().saturating_sub(self.pos)
+    }
+
     /// Skip `n` values.
+    #[inline(always)]
     pub fn skip(&mut self, n: usize) -> Option<()> {
         for _ in 0..n {
             loop {

@@ -177,6 +177,30 @@ fn partial_matches_when_nothing_matches_everything() {
 }
 
 #[test]
+fn partial_match_hint_lists_punctuation_as_a_missing_word() {
+    // Regression: a clause with no words (`>`) counted as a word no article
+    // contains, made the query partial and was named in the hint.
+    let e = engine();
+    let r = search(&e, "zulily > ");
+    assert!(!r.partial, "{:?}", r.hints);
+    assert_eq!(ids(&e, &r), ["zulily"]);
+    assert!(
+        r.hints.iter().all(|h| !h.message.contains('>')),
+        "{:?}",
+        r.hints
+    );
+    let r = search(&e, "zulily xylophone > ");
+    assert!(r.partial);
+    let hint = r
+        .hints
+        .iter()
+        .find(|h| h.message.contains("xylophone"))
+        .expect("partial hint");
+    assert!(!hint.message.contains('>'), "{:?}", hint.message);
+    assert!(search(&e, "> ").hits.is_empty());
+}
+
+#[test]
 fn suggestion_for_a_misspelt_query() {
     let e = engine();
     assert_eq!(search(&e, "Zulliy ").suggestion.as_deref(), Some("zulily"));
