@@ -1,6 +1,6 @@
 // Small screenshots of the main views for the README:
 //   node readme-screenshots.mjs   (CLIPPINGS_DIST=path/to/dist, default ../dist)
-// 1280x800 at device scale 1, light theme; each PNG must stay under 150 KB.
+// 1280x720 at device scale 1, light theme; each PNG must stay under 150 KB.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,7 +14,7 @@ const LIMIT = 150 * 1024;
 const SHOTS = [
   ['search', '#/search?q=global+buy', 'main ol.results > li.result'],
   ['reader', '#/read/003_f0f0225e8500f527?q=globalize', 'main article.reader .article-body'],
-  ['quotes', '#/quotes', 'main .quotes-view .quote-item'],
+  ['quotes', '#/quotes?q=globalize', 'main .quotes-view .quote-item'],
   ['coverage', '#/coverage', 'main table.coverage tbody tr'],
 ];
 
@@ -23,7 +23,7 @@ const server = await serve(DIST);
 fs.mkdirSync(OUT, { recursive: true });
 let failed = false;
 try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, colorScheme: 'light' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, colorScheme: 'light' });
   const page = await context.newPage();
   for (const [name, hash, selector] of SHOTS) {
     await page.goto(server.url + hash);

@@ -174,9 +174,10 @@ pub fn coverage_view(props: &Props) -> Html {
             if rows.is_empty() {
                 <p class="empty">{ "No article matches the query and filters." }</p>
             } else {
+                <p class="hint">{ "Select an outlet to filter by it; the article count lists its articles." }</p>
                 <div class="table-wrap" role="region" aria-labelledby="coverage-caption" tabindex="0">
                     <table class="coverage">
-                        <caption id="coverage-caption">{ "Coverage by outlet (select an outlet to filter)" }</caption>
+                        <caption id="coverage-caption">{ "Coverage by outlet" }</caption>
                         <thead>
                             <tr>
                                 <th scope="col">{ "Outlet" }</th>
