@@ -181,7 +181,7 @@ pub fn coverage_view(props: &Props) -> Html {
                         <thead>
                             <tr>
                                 <th scope="col">{ "Outlet" }</th>
-                                <th scope="col">{ "Articles" }</th>
+                                <th scope="col" class="num">{ "Articles" }</th>
                                 <th scope="col">{ "Dates" }</th>
                                 <th scope="col">{ "Statements carried" }</th>
                                 <th scope="col">{ "Disputed figures" }</th>

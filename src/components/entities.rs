@@ -67,8 +67,8 @@ pub fn entities_view(props: &Props) -> Html {
                     <thead>
                         <tr>
                             <th scope="col">{ "Name" }</th>
-                            <th scope="col">{ "Articles" }</th>
-                            <th scope="col">{ "Mentions" }</th>
+                            <th scope="col" class="num">{ "Articles" }</th>
+                            <th scope="col" class="num">{ "Mentions" }</th>
                             <th scope="col">{ "Also called" }</th>
                         </tr>
                     </thead>
