@@ -343,19 +343,26 @@ impl Postings<'_> {
     /// first).
     #[inline(always)]
     pub fn positions_into(&mut self, positions: &mut Vec<u32>) {
+        // Sized once and filled in place: no growth check per position.
+        let n = std::mem::take(&mut self.unread) as usize;
         positions.clear();
+        positions.resize(n.min(self.reader.remaining()), 0);
         let mut p = 0u32;
-        for _ in 0..std::mem::take(&mut self.unread) {
+        let mut filled = 0;
+        for slot in positions.iter_mut() {
             match self.reader.read_u32() {
                 Some(delta) => {
                     p = p.saturating_add(delta);
-                    positions.push(p);
+                    *slot = p;
+                    filled += 1;
                 }
-                None => {
-                    self.remaining = 0;
-                    break;
-                }
+                None => break,
             }
+        }
+        if filled < n {
+            // Truncated or corrupt postings: keep what was read, stop here.
+            positions.truncate(filled);
+            self.remaining = 0;
         }
     }
 
