@@ -154,7 +154,11 @@ pub fn corpus_summary(corpus: &Corpus<'_>) -> String {
             "{}  {}{}\n    outlet: {}  date: {}  byline: {}  ({} words, {} blocks removed)",
             doc.id,
             doc.title,
-            if doc.title_derived { "  [derived title]" } else { "" },
+            if doc.title_derived {
+                "  [derived title]"
+            } else {
+                ""
+            },
             doc.outlet.as_deref().unwrap_or("?"),
             doc.date.as_deref().unwrap_or("?"),
             doc.byline.as_deref().unwrap_or("?"),
@@ -167,7 +171,10 @@ pub fn corpus_summary(corpus: &Corpus<'_>) -> String {
                 "    “{}” — {}{}",
                 q.span.slice(&doc.text),
                 q.speaker.as_deref().unwrap_or("(unattributed)"),
-                q.cue.as_deref().map(|c| format!(" ({c})")).unwrap_or_default()
+                q.cue
+                    .as_deref()
+                    .map(|c| format!(" ({c})"))
+                    .unwrap_or_default()
             );
         }
     }
@@ -193,11 +200,25 @@ pub fn corpus_summary(corpus: &Corpus<'_>) -> String {
             .figures
             .iter()
             .map(|f| {
-                let id = corpus.documents.get(f.doc as usize).map(|x| x.id.as_str()).unwrap_or("");
-                format!("{}{} {} ({id})", if f.approximate { "~" } else { "" }, f.value, f.unit)
+                let id = corpus
+                    .documents
+                    .get(f.doc as usize)
+                    .map(|x| x.id.as_str())
+                    .unwrap_or("");
+                format!(
+                    "{}{} {} ({id})",
+                    if f.approximate { "~" } else { "" },
+                    f.value,
+                    f.unit
+                )
             })
             .collect();
-        let _ = writeln!(out, "\ndisagreement on {}: {}", d.subject, values.join(" vs "));
+        let _ = writeln!(
+            out,
+            "\ndisagreement on {}: {}",
+            d.subject,
+            values.join(" vs ")
+        );
     }
     for w in &corpus.warnings {
         let _ = writeln!(out, "warning: {}: {}", w.path, w.message);
@@ -284,7 +305,11 @@ pub fn search_summary(engine: &Engine<'_>, results: &SearchResults, limit: usize
         "{} article{}{}",
         results.total(),
         if results.total() == 1 { "" } else { "s" },
-        if results.partial { " (partial matches)" } else { "" }
+        if results.partial {
+            " (partial matches)"
+        } else {
+            ""
+        }
     );
     for h in &results.hints {
         let _ = writeln!(out, "note: {}", h.message);

@@ -17,7 +17,11 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "clippings", version, about = "Explore press coverage: analyse and search a folder of news articles")]
+#[command(
+    name = "clippings",
+    version,
+    about = "Explore press coverage: analyse and search a folder of news articles"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -117,8 +121,7 @@ fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Bundle { dir, output, stats } => {
             let bytes = load_bundle(&dir)?;
-            std::fs::write(&output, &bytes)
-                .map_err(|e| format!("{}: {e}", output.display()))?;
+            std::fs::write(&output, &bytes).map_err(|e| format!("{}: {e}", output.display()))?;
             let b = clippings_search::bundle::breakdown(&bytes).map_err(|e| e.to_string())?;
             eprintln!(
                 "wrote {}: {} bytes = corpus and analysis {} + index {} ({:.2}× the {} bytes of text it indexes)",
@@ -164,7 +167,10 @@ fn parse_selections(args: &[String]) -> Result<Vec<Selection>, String> {
             .ok_or_else(|| format!("--facet {arg}: expected FACET=VALUE"))?;
         let facet = FacetKind::from_key(key).ok_or_else(|| {
             let keys: Vec<&str> = FacetKind::ALL.iter().map(|k| k.key()).collect();
-            format!("--facet {arg}: unknown facet '{key}' (one of {})", keys.join(", "))
+            format!(
+                "--facet {arg}: unknown facet '{key}' (one of {})",
+                keys.join(", ")
+            )
         })?;
         let pos = match selections.iter().position(|s| s.facet == Some(facet)) {
             Some(i) => i,
@@ -185,5 +191,8 @@ fn parse_selections(args: &[String]) -> Result<Vec<Selection>, String> {
 }
 
 fn print_json(value: &serde_json::Value) {
-    println!("{}", serde_json::to_string_pretty(value).unwrap_or_default());
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).unwrap_or_default()
+    );
 }

@@ -231,8 +231,21 @@ mod tests {
     #[test]
     fn lookalikes_stay_put() {
         for word in [
-            "four", "hour", "tour", "rise", "wise", "otherwise", "enterprise", "exercise",
-            "surprise", "prise", "promise", "noise", "organize", "our", "yours",
+            "four",
+            "hour",
+            "tour",
+            "rise",
+            "wise",
+            "otherwise",
+            "enterprise",
+            "exercise",
+            "surprise",
+            "prise",
+            "promise",
+            "noise",
+            "organize",
+            "our",
+            "yours",
         ] {
             check(word, None);
         }

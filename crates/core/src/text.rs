@@ -200,8 +200,8 @@ fn starts_with_number_unit(words: &[(usize, usize, String)]) -> bool {
 }
 
 const MAGNITUDES: &[&str] = &[
-    "percent", "pc", "k", "m", "mn", "bn", "b", "tn", "thousand", "million", "billion",
-    "trillion", "km", "kg", "mb", "gb", "tb",
+    "percent", "pc", "k", "m", "mn", "bn", "b", "tn", "thousand", "million", "billion", "trillion",
+    "km", "kg", "mb", "gb", "tb",
 ];
 
 fn is_word(seg: &str) -> bool {
@@ -228,7 +228,10 @@ fn split_word(start: usize, word: &str, out: &mut Vec<(usize, String)>) {
         && pieces
             .iter()
             .all(|p| p.chars().count() <= 1 && p.chars().all(char::is_alphabetic));
-    let is_decimal = pieces.len() == 2 && pieces.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit() || b == b','));
+    let is_decimal = pieces.len() == 2
+        && pieces
+            .iter()
+            .all(|p| p.bytes().all(|b| b.is_ascii_digit() || b == b','));
     if pieces.len() == 1 || is_acronym || is_decimal {
         split_number_unit(start, word, out);
         return;
@@ -289,7 +292,11 @@ pub fn word_form(word: &str) -> String {
     {
         form.retain(|c| c != '.');
     }
-    if form.contains(',') && form.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
+    if form.contains(',')
+        && form
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+    {
         form.retain(|c| c != ',');
     }
     if form.chars().any(char::is_alphanumeric) {
@@ -346,7 +353,10 @@ pub fn normalize(form: &str) -> String {
 pub fn stem(normalized: &str) -> String {
     use std::sync::OnceLock;
     static STEMMER: OnceLock<rust_stemmers::Stemmer> = OnceLock::new();
-    if !normalized.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
+    if !normalized
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b == b'\'')
+    {
         return normalized.to_string();
     }
     let stemmer =
@@ -393,7 +403,10 @@ mod tests {
 
     #[test]
     fn compounds_give_parts_and_joined_form() {
-        check("e-commerce giant", &["e", "commerce", "+ecommerce", "giant"]);
+        check(
+            "e-commerce giant",
+            &["e", "commerce", "+ecommerce", "giant"],
+        );
         check("Tmall.com", &["tmall", "com", "+tmallcom"]);
         check("the U.S. market", &["the", "us", "market"]);
     }
