@@ -36,6 +36,7 @@ mod extract;
 mod subject;
 mod words;
 
+use crate::document::dates;
 use clippings_core::{Discrepancy, Document, Figure, Span};
 use extract::{Found, Hedge};
 use std::collections::{BTreeMap, BTreeSet};
@@ -125,50 +126,8 @@ pub fn discrepancies(documents: &[Document]) -> Vec<Discrepancy> {
 /// but calendar words and a few capitalized function words, lower-cased.
 fn sentence_anchors(text: &str, start: usize, end: usize) -> BTreeSet<String> {
     const SKIP: &[&str] = &[
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "at",
-        "of",
-        "and",
-        "but",
-        "for",
-        "with",
-        "by",
-        "it",
-        "its",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "this",
-        "that",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
+        "the", "a", "an", "in", "on", "at", "of", "and", "but", "for", "with", "by", "it", "its",
+        "he", "she", "they", "we", "i", "this", "that", "mr", "mrs", "ms", "dr",
     ];
     let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
     let from = text
@@ -191,6 +150,7 @@ fn sentence_anchors(text: &str, start: usize, end: usize) -> BTreeSet<String> {
         .filter(|(i, w)| *i > 0 || !text.contains(&format!(" {w} ")))
         .map(|(_, w)| w)
         .filter(|w| !SKIP.contains(&w.as_str()))
+        .filter(|w| !dates::MONTHS.contains(&w.as_str()) && !dates::WEEKDAYS.contains(&w.as_str()))
         .collect()
 }
 

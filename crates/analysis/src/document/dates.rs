@@ -38,7 +38,7 @@ impl PrintedDate {
     }
 }
 
-const MONTHS: &[&str] = &[
+pub(crate) const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",
@@ -53,7 +53,7 @@ const MONTHS: &[&str] = &[
     "december",
 ];
 
-const WEEKDAYS: &[&str] = &[
+pub(crate) const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
