@@ -178,20 +178,24 @@ fn encode_postings(out: &mut Vec<u8>, occurrences: &[(u32, u32)]) {
     }
     varint::write(out, per_doc.len() as u64);
     let mut prev_doc = 0;
+    let mut deltas = Vec::new();
     for (doc, positions) in per_doc {
         // Most (form, document) pairs occur once: flag that in the low bit
         // of the document delta instead of spending a byte on the frequency.
         let single = positions.len() == 1;
         varint::write(out, (u64::from(doc - prev_doc) << 1) | u64::from(single));
         prev_doc = doc;
-        if !single {
-            varint::write(out, positions.len() as u64);
-        }
+        deltas.clear();
         let mut prev = 0;
         for p in positions {
-            varint::write(out, u64::from(p - prev));
+            varint::write(&mut deltas, u64::from(p - prev));
             prev = p;
         }
+        if !single {
+            // Bytes, not a count: a reader skips them without decoding.
+            varint::write(out, deltas.len() as u64);
+        }
+        out.extend_from_slice(&deltas);
     }
 }
 

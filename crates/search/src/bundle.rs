@@ -25,7 +25,7 @@ use std::fmt;
 pub const MAGIC: &[u8; 8] = b"CLIPPNGS";
 
 /// Bumped whenever the payload layout changes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 const HEADER_LEN: usize = 8 + 4 + 8;
 

@@ -6,15 +6,17 @@
 //! 1. compile: each typed word becomes a set of index forms with match kinds
 //!    (see [`crate::index`]); phrases become per-word form sets;
 //! 2. evaluate: each clause decodes its postings once into dense per-document
-//!    field frequencies plus a flat list of positions (for phrases, proximity
-//!    and quote results);
+//!    field frequencies, and notes where each document's positions sit in
+//!    the postings: proximity and quote results decode them again only for
+//!    the documents they look at, so a common word costs one pass, with no
+//!    per-position list to build and sort;
 //! 3. combine: AND over clauses (or the best partial matches, flagged),
 //!    minus negated clauses, then metadata filters and facet selections as
 //!    bitsets; facet counts come from the same bitsets.
 
 use crate::bitset::DocSet;
 use crate::bundle::{self, DocStats, Facet, FacetKind, FormatError, IndexData, PosRange};
-use crate::index::{Expansion, FormMatch, Index, MatchKind};
+use crate::index::{Expansion, FormMatch, Index, MatchKind, PositionsAt};
 use crate::query::{self, Atom, Filter, FilterKind, Hint, Query, Scope};
 use crate::rank::{self, FieldLens, FieldTf, RankParams};
 use clippings_core::text;
@@ -219,6 +221,8 @@ impl CompiledQuery {
 
 /// The text part of a search, before filters.
 struct Combined {
+    /// Positive clauses each document matched; empty when every result
+    /// matched all of them (then `Combined::counted` is the count).
     matched_count: Vec<usize>,
     partial: bool,
     text_docs: DocSet,
@@ -241,10 +245,14 @@ struct ClauseEval {
     /// Documents matched.
     docs: DocSet,
     doc_count: u32,
-    /// Matching (doc, position) pairs, sorted.
-    positions: Vec<(u32, u32)>,
-    /// Whether word positions are collected into `positions`.
+    /// Where each scored document's positions of each word form are, by
+    /// document (see [`Engine::clause_positions`]).
+    locations: Vec<(u32, PositionsAt)>,
+    /// Phrase matches as (doc, start position), sorted.
+    phrase_positions: Vec<(u32, u32)>,
+    /// Whether `locations` are kept.
     keep_positions: bool,
+    scope: Scope,
     /// Matched only through typo-tolerant forms.
     fuzzy_only: bool,
 }
@@ -488,7 +496,7 @@ impl<'a> Engine<'a> {
             }
         }
         eval.kinds[doc as usize] |= 1 << (kind as u8);
-        eval.positions.push((doc, position));
+        eval.phrase_positions.push((doc, position));
         if !eval.docs.contains(doc) {
             eval.docs.insert(doc);
             eval.doc_count += 1;
@@ -544,9 +552,6 @@ impl<'a> Engine<'a> {
         let any = match scope {
             Scope::Title => {
                 tf.title += count(title.len());
-                if eval.keep_positions {
-                    eval.positions.extend(title.iter().map(|&p| (doc, p)));
-                }
                 !title.is_empty()
             }
             Scope::Anywhere => {
@@ -562,9 +567,6 @@ impl<'a> Engine<'a> {
                 };
                 tf.quote += count(nq);
                 tf.entity += count(count_in(body, entities));
-                if eval.keep_positions {
-                    eval.positions.extend(positions.iter().map(|&p| (doc, p)));
-                }
                 !positions.is_empty()
             }
             Scope::Quote => {
@@ -575,9 +577,6 @@ impl<'a> Engine<'a> {
                         tf.quote += weight;
                         if in_entity(p) {
                             tf.entity += weight;
-                        }
-                        if eval.keep_positions {
-                            eval.positions.push((doc, p));
                         }
                         any = true;
                     }
@@ -620,8 +619,8 @@ impl<'a> Engine<'a> {
     /// positions or frequencies: documents that already failed another
     /// clause of an AND are never scored.
     ///
-    /// Without `keep_positions` the matching positions of words are not
-    /// collected (a one-clause query without quote results needs none).
+    /// Without `keep_positions` the places of word positions are not kept
+    /// (a one-clause query without quote results needs none).
     fn evaluate(
         &self,
         clause: &CompiledClause,
@@ -634,8 +633,10 @@ impl<'a> Engine<'a> {
             kinds: vec![0; n],
             docs: DocSet::empty(n),
             doc_count: 0,
-            positions: Vec::new(),
+            locations: Vec::new(),
+            phrase_positions: Vec::new(),
             keep_positions,
+            scope: clause.scope,
             fuzzy_only: true,
         };
         let skip = candidates.filter(|_| clause.scope == Scope::Anywhere);
@@ -650,7 +651,7 @@ impl<'a> Engine<'a> {
                         let weight = fm.kind.weight();
                         let fuzzy = matches!(fm.kind, MatchKind::Fuzzy1 | MatchKind::Fuzzy2);
                         let mut postings = self.index.postings(fm.form);
-                        while let Some((doc, _)) = postings.next_doc() {
+                        while let Some(doc) = postings.next_doc() {
                             if skip.is_some_and(|c| !c.contains(doc)) {
                                 if (doc as usize) < n {
                                     eval.kinds[doc as usize] |= 1 << (fm.kind as u8);
@@ -664,9 +665,13 @@ impl<'a> Engine<'a> {
                                 }
                                 continue;
                             }
+                            let at = postings.positions_location();
                             postings.positions_into(&mut buf);
                             let any =
                                 self.add_doc(&mut eval, doc, &buf, weight, clause.scope, fm.kind);
+                            if any && eval.keep_positions {
+                                eval.locations.push((doc, at));
+                            }
                             if any && !fuzzy {
                                 eval.fuzzy_only = false;
                             }
@@ -683,10 +688,14 @@ impl<'a> Engine<'a> {
                 }
             }
         }
-        // One form's postings come out in (document, position) order.
-        if !(sorted && form_lists <= 1) {
-            eval.positions.sort_unstable();
-            eval.positions.dedup();
+        // One form's postings come out in document order; several forms'
+        // are merged (one entry per form and document, not per position).
+        if form_lists > 1 {
+            eval.locations.sort_unstable();
+        }
+        if !sorted {
+            eval.phrase_positions.sort_unstable();
+            eval.phrase_positions.dedup();
         }
         eval
     }
@@ -705,7 +714,7 @@ impl<'a> Engine<'a> {
             let mut set = DocSet::empty(n);
             for fm in forms {
                 let mut postings = self.index.postings(fm.form);
-                while let Some((doc, _)) = postings.next_doc() {
+                while let Some(doc) = postings.next_doc() {
                     set.insert(doc);
                 }
             }
@@ -728,7 +737,7 @@ impl<'a> Engine<'a> {
                 let mut list = Vec::new();
                 for fm in forms {
                     let mut postings = self.index.postings(fm.form);
-                    while let Some((doc, _)) = postings.next_doc() {
+                    while let Some(doc) = postings.next_doc() {
                         if common.contains(doc) {
                             postings.positions_into(&mut buf);
                             list.extend(buf.iter().map(|&p| (doc, p, fm.kind)));
@@ -973,6 +982,22 @@ impl<'a> Engine<'a> {
             .filter(|(i, _)| counts(&compiled.clauses[*i]))
             .map(|(_, e)| e)
             .collect();
+        // Usually some documents match every clause: one bitset AND per
+        // clause, no per-document counting.
+        if let Some((first, rest)) = positive.split_first() {
+            let mut all = first.docs.clone();
+            for e in rest {
+                all.intersect_with(&e.docs);
+            }
+            if rest.is_empty() || all.count() > 0 {
+                return Combined {
+                    matched_count: Vec::new(),
+                    partial: false,
+                    text_docs: all,
+                    counted: positive.len(),
+                };
+            }
+        }
         let mut matched_count = vec![0usize; n];
         for e in &positive {
             for d in e.docs.iter() {
@@ -1032,7 +1057,7 @@ impl<'a> Engine<'a> {
             matched_count,
             partial,
             text_docs,
-            ..
+            counted,
         } = combined;
         let positive: Vec<&(usize, ClauseEval)> = evals
             .iter()
@@ -1105,7 +1130,7 @@ impl<'a> Engine<'a> {
                 Hit {
                     doc: d,
                     score,
-                    matched: matched_count[d as usize],
+                    matched: matched_count.get(d as usize).copied().unwrap_or(counted),
                     explain: None,
                 }
             })
@@ -1161,16 +1186,49 @@ impl<'a> Engine<'a> {
         rank::bm25f(eval.tf[d], lens, avg, idf, &self.params) * best
     }
 
-    fn positions_in(eval: &ClauseEval, doc: u32) -> &[(u32, u32)] {
-        let lo = eval.positions.partition_point(|&(d, _)| d < doc);
-        let hi = eval.positions.partition_point(|&(d, _)| d <= doc);
-        &eval.positions[lo..hi]
+    /// The positions (ascending, within the clause's scope) at which a
+    /// clause matched in `doc`, written to `out` (cleared first): decoded
+    /// again from the places evaluation noted.
+    fn clause_positions(&self, eval: &ClauseEval, doc: u32, out: &mut Vec<u32>) {
+        out.clear();
+        let lo = eval.locations.partition_point(|&(d, _)| d < doc);
+        let hi = eval.locations.partition_point(|&(d, _)| d <= doc);
+        let mut sources = hi - lo;
+        for &(_, at) in &eval.locations[lo..hi] {
+            self.index.positions_at(at, out);
+        }
+        if eval.scope != Scope::Anywhere {
+            if let Some(stats) = self.stats(doc) {
+                let title_len = stats.title_len;
+                match eval.scope {
+                    Scope::Title => out.retain(|&p| p < title_len),
+                    _ => {
+                        let quotes = self.quote_ranges_of(doc);
+                        out.retain(|&p| p >= title_len && quotes.iter().any(|r| r.contains(p)));
+                    }
+                }
+            }
+        }
+        let lo = eval.phrase_positions.partition_point(|&(d, _)| d < doc);
+        let hi = eval.phrase_positions.partition_point(|&(d, _)| d <= doc);
+        if hi > lo {
+            out.extend(eval.phrase_positions[lo..hi].iter().map(|&(_, p)| p));
+            sources += 1;
+        }
+        if sources > 1 {
+            out.sort_unstable();
+            out.dedup();
+        }
     }
 
     fn proximity_factor(&self, doc: u32, positive: &[&(usize, ClauseEval)]) -> f32 {
         let lists: Vec<Vec<u32>> = positive
             .iter()
-            .map(|(_, e)| Self::positions_in(e, doc).iter().map(|&(_, p)| p).collect())
+            .map(|(_, e)| {
+                let mut list = Vec::new();
+                self.clause_positions(e, doc, &mut list);
+                list
+            })
             .filter(|l: &Vec<u32>| !l.is_empty())
             .collect();
         let refs: Vec<&[u32]> = lists.iter().map(Vec::as_slice).collect();
@@ -1260,10 +1318,17 @@ impl<'a> Engine<'a> {
         let mut out = Vec::new();
         let mut best_matched = 0;
         let mut scored: Vec<(u32, f32, usize)> = Vec::new();
+        let mut clause_lists: Vec<Vec<u32>> = vec![Vec::new(); positive.len()];
         for doc in results.iter() {
             let Some(stats) = self.stats(doc) else {
                 continue;
             };
+            if stats.quote_count == 0 {
+                continue;
+            }
+            for ((_, e), list) in positive.iter().zip(clause_lists.iter_mut()) {
+                self.clause_positions(e, doc, list);
+            }
             for q in stats.first_quote..stats.first_quote + stats.quote_count {
                 let Some(quote) = self.corpus.quotes.get(q as usize) else {
                     continue;
@@ -1281,10 +1346,11 @@ impl<'a> Engine<'a> {
                     .or_insert_with(|| text::normalized_words(speaker));
                 let mut matched = 0;
                 let mut score = 0.0;
-                for (((_, e), idf), keys) in positive.iter().zip(idfs).zip(&name_keys) {
-                    let tf = Self::positions_in(e, doc)
+                for ((list, idf), keys) in clause_lists.iter().zip(idfs).zip(&name_keys) {
+                    let lo = list.partition_point(|&p| p < range.start);
+                    let tf = list[lo..]
                         .iter()
-                        .filter(|&&(_, p)| range.contains(p))
+                        .take_while(|&&p| range.contains(p))
                         .count();
                     let by_speaker = speaker_words.iter().any(|w| keys.contains(w));
                     if tf > 0 {

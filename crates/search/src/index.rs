@@ -138,14 +138,28 @@ impl<'a> Index<'a> {
             .postings_index
             .get(i..i + 4)
             .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
-        let mut reader = Reader::at(self.postings, offset.unwrap_or(usize::MAX));
+        let base = offset.unwrap_or(usize::MAX);
+        let mut reader = Reader::at(self.postings, base);
         let remaining = reader.read_u32().unwrap_or(0);
         Postings {
+            base,
             reader,
             remaining,
             doc: 0,
             first: true,
             unread: 0,
+        }
+    }
+
+    /// Append the positions found at `at` (ascending) to `out`. Stops early
+    /// on corrupt data.
+    pub fn positions_at(&self, at: PositionsAt, out: &mut Vec<u32>) {
+        let start = at.offset as usize;
+        if let Some(bytes) = self
+            .postings
+            .get(start..start.saturating_add(at.len as usize))
+        {
+            decode_positions(bytes, out);
         }
     }
 
@@ -289,18 +303,49 @@ pub fn max_edits(word: &str) -> u32 {
     }
 }
 
+/// Where one document's positions of one form sit in the postings blob:
+/// kept by a search so positions are decoded later only for the documents
+/// that need them (proximity, quote results).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PositionsAt {
+    pub offset: u32,
+    /// In bytes.
+    pub len: u32,
+}
+
 /// Decoder for one form's postings: `(document, positions)` in document order.
 ///
 /// Layout per form: document count, then per document `delta << 1 | (tf ==
-/// 1)`, the term frequency when it is not 1, and the position deltas (all
-/// LEB128). A document's positions can be skipped without decoding them.
+/// 1)`, the byte length of the position deltas when there are several,
+/// and the position deltas (all LEB128). A document's positions are
+/// skipped in one step, without reading them: a query word that is common
+/// costs little in the documents another word already ruled out.
 pub struct Postings<'a> {
+    /// Where `reader` started in the postings blob.
+    base: usize,
     reader: Reader<'a>,
     remaining: u32,
     doc: u32,
     first: bool,
-    /// Positions of the current document not read yet.
-    unread: u32,
+    /// Bytes of the current document's positions not read yet.
+    unread: usize,
+}
+
+/// Decode the delta-coded positions in `bytes` onto `out`. Stops at the
+/// first malformed value.
+#[inline(always)]
+fn decode_positions(bytes: &[u8], out: &mut Vec<u32>) {
+    let mut reader = Reader::new(bytes);
+    let mut p = 0u32;
+    while reader.remaining() > 0 {
+        match reader.read_u32() {
+            Some(delta) => {
+                p = p.saturating_add(delta);
+                out.push(p);
+            }
+            None => break,
+        }
+    }
 }
 
 impl Postings<'_> {
@@ -309,13 +354,13 @@ impl Postings<'_> {
         self.remaining
     }
 
-    /// The next document and its term frequency; its positions follow
-    /// ([`Postings::positions_into`]) or are skipped on the next call.
-    /// `None` at the end or on corrupt data.
+    /// The next document; its positions follow
+    /// ([`Postings::positions_into`]) or are skipped, in one step, on the
+    /// next call. `None` at the end or on corrupt data.
     #[inline(always)]
-    pub fn next_doc(&mut self) -> Option<(u32, u32)> {
+    pub fn next_doc(&mut self) -> Option<u32> {
         if self.unread > 0 {
-            self.reader.skip(self.unread as usize)?;
+            self.reader.take(self.unread)?;
             self.unread = 0;
         }
         if self.remaining == 0 {
@@ -330,46 +375,40 @@ impl Postings<'_> {
             self.doc.checked_add(delta)?
         };
         self.first = false;
-        let tf = if head & 1 == 1 {
-            1
+        self.unread = if head & 1 == 1 {
+            self.reader.next_len()?
         } else {
-            self.reader.read_u32()?.min(1 << 24)
+            self.reader.read_u32()? as usize
         };
-        self.unread = tf;
-        Some((self.doc, tf))
+        Some(self.doc)
+    }
+
+    /// Where the current document's positions are, for
+    /// [`Index::positions_at`] (valid until they are read or skipped).
+    pub fn positions_location(&self) -> PositionsAt {
+        PositionsAt {
+            offset: self.base.saturating_add(self.reader.consumed()) as u32,
+            len: self.unread as u32,
+        }
     }
 
     /// The current document's positions, written to `positions` (cleared
     /// first).
     #[inline(always)]
     pub fn positions_into(&mut self, positions: &mut Vec<u32>) {
-        // Sized once and filled in place: no growth check per position.
-        let n = std::mem::take(&mut self.unread) as usize;
         positions.clear();
-        positions.resize(n.min(self.reader.remaining()), 0);
-        let mut p = 0u32;
-        let mut filled = 0;
-        for slot in positions.iter_mut() {
-            match self.reader.read_u32() {
-                Some(delta) => {
-                    p = p.saturating_add(delta);
-                    *slot = p;
-                    filled += 1;
-                }
-                None => break,
-            }
-        }
-        if filled < n {
-            // Truncated or corrupt postings: keep what was read, stop here.
-            positions.truncate(filled);
-            self.remaining = 0;
+        let n = std::mem::take(&mut self.unread);
+        match self.reader.take(n) {
+            Some(bytes) => decode_positions(bytes, positions),
+            // Truncated postings: stop here.
+            None => self.remaining = 0,
         }
     }
 
     /// The next document, with its positions written to `positions`
     /// (cleared first). `None` at the end or on corrupt data.
     pub fn next_into(&mut self, positions: &mut Vec<u32>) -> Option<u32> {
-        let (doc, _) = self.next_doc()?;
+        let doc = self.next_doc()?;
         self.positions_into(positions);
         Some(doc)
     }

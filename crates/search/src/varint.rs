@@ -75,6 +75,18 @@ impl<'a> Reader<'a> {
         Some(out)
     }
 
+    /// Length in bytes of the next value (without reading it).
+    #[inline(always)]
+    pub fn next_len(&self) -> Option<usize> {
+        let rest = self.bytes.get(self.pos..)?;
+        rest.iter().position(|b| b & 0x80 == 0).map(|i| i + 1)
+    }
+
+    /// Bytes read so far (from where the reader started).
+    pub fn consumed(&self) -> usize {
+        self.pos
+    }
+
     /// Bytes left.
     pub fn remaining(&self) -> usize {
         self.bytes.len().saturating_sub(self.pos)
