@@ -38,6 +38,13 @@ pub struct Engine<'a> {
     facets: OnceLock<Vec<Facet>>,
     /// Built on first search.
     dates: OnceLock<DateOrder>,
+    /// Built on first search.
+    fields: OnceLock<FieldMap>,
+    /// Per facet (in [`Engine::facets`] order), each document's values:
+    /// built on first use.
+    facet_docs: OnceLock<Vec<DocValues>>,
+    /// Quote speakers, interned: built on first use.
+    speakers: OnceLock<Speakers>,
     pub params: RankParams,
 }
 
@@ -147,7 +154,9 @@ pub struct ClauseExplanation {
     pub kinds: Vec<&'static str>,
 }
 
-/// Counts for one facet.
+/// Counts for one facet. Values found neither in the results nor in the
+/// totals, and not selected or excluded, are left out (a large corpus has
+/// thousands of names, and a query touches few of them).
 #[derive(Clone, Debug, PartialEq)]
 pub struct FacetCounts {
     pub kind: FacetKind,
@@ -275,6 +284,9 @@ impl<'a> Engine<'a> {
             index,
             facets: OnceLock::new(),
             dates: OnceLock::new(),
+            fields: OnceLock::new(),
+            facet_docs: OnceLock::new(),
+            speakers: OnceLock::new(),
             params: RankParams::default(),
         })
     }
@@ -298,6 +310,10 @@ impl<'a> Engine<'a> {
 
     fn dates(&self) -> &DateOrder {
         self.dates.get_or_init(|| DateOrder::new(&self.corpus))
+    }
+
+    fn fields(&self) -> &FieldMap {
+        self.fields.get_or_init(|| FieldMap::new(self))
     }
 
     pub fn facet(&self, kind: FacetKind) -> Option<&Facet> {
@@ -454,18 +470,15 @@ impl<'a> Engine<'a> {
     /// Which field a position falls in, for clause scoping and BM25F.
     fn classify(&self, doc: u32, position: u32, scope: Scope) -> Option<(bool, bool, bool)> {
         let stats = self.stats(doc)?;
+        let fields = self.fields();
         let in_title = position < stats.title_len;
-        let in_quote = !in_title
-            && self
-                .quote_ranges_of(doc)
-                .iter()
-                .any(|r| r.contains(position));
+        let in_quote = !in_title && fields.in_quote(doc, position);
         match scope {
             Scope::Title if !in_title => return None,
             Scope::Quote if !in_quote => return None,
             _ => {}
         }
-        let in_entity = !in_title && in_ranges(&stats.entity_ranges, position);
+        let in_entity = !in_title && fields.in_entity(doc, position);
         Some((in_title, in_quote, in_entity))
     }
 
@@ -523,31 +536,10 @@ impl<'a> Engine<'a> {
         let Some(tf) = eval.tf.get_mut(d) else {
             return false;
         };
-        let quotes = self.quote_ranges_of(doc);
-        // Quotes in text order are walked like entities; overlapping or
-        // unplaced ones fall back to a scan.
-        let quotes_ordered = quotes.windows(2).all(|w| w[0].end <= w[1].start);
-        let entities = &stats.entity_ranges;
+        let fields = self.fields();
         // Title positions come first.
         let t = positions.partition_point(|&p| p < stats.title_len);
         let (title, body) = positions.split_at(t);
-        let (mut e, mut q) = (0, 0);
-        let mut in_quote = |p: u32| {
-            if quotes_ordered {
-                while q < quotes.len() && quotes[q].end <= p {
-                    q += 1;
-                }
-                quotes.get(q).is_some_and(|r| r.contains(p))
-            } else {
-                quotes.iter().any(|r| r.contains(p))
-            }
-        };
-        let mut in_entity = |p: u32| {
-            while e < entities.len() && entities[e].end <= p {
-                e += 1;
-            }
-            entities.get(e).is_some_and(|r| r.contains(p))
-        };
         let count = |n: usize| weight * n as f32;
         let any = match scope {
             Scope::Title => {
@@ -557,25 +549,18 @@ impl<'a> Engine<'a> {
             Scope::Anywhere => {
                 tf.title += count(title.len());
                 tf.body += count(body.len());
-                // Two plain merge walks (no per-position calls).
-                let nq = if quotes_ordered {
-                    count_in(body, quotes)
-                } else {
-                    body.iter()
-                        .filter(|&&p| quotes.iter().any(|r| r.contains(p)))
-                        .count()
-                };
+                let (nq, ne) = fields.count(doc, body);
                 tf.quote += count(nq);
-                tf.entity += count(count_in(body, entities));
+                tf.entity += count(ne);
                 !positions.is_empty()
             }
             Scope::Quote => {
                 let mut any = false;
                 for &p in body {
-                    if in_quote(p) {
+                    if fields.in_quote(doc, p) {
                         tf.body += weight;
                         tf.quote += weight;
-                        if in_entity(p) {
+                        if fields.in_entity(doc, p) {
                             tf.entity += weight;
                         }
                         any = true;
@@ -928,6 +913,42 @@ impl<'a> Engine<'a> {
         Some(set)
     }
 
+    /// A superset of the documents a clause matches, from postings document
+    /// ids only: every form of a word, every word of a phrase (scopes are
+    /// ignored; they only narrow).
+    fn clause_doc_bound(&self, clause: &CompiledClause) -> DocSet {
+        let n = self.doc_count();
+        let mut out = DocSet::empty(n);
+        let union_of = |forms: &[FormMatch], set: &mut DocSet| {
+            for fm in forms {
+                let mut postings = self.index.postings(fm.form);
+                while let Some(doc) = postings.next_doc() {
+                    set.insert(doc);
+                }
+            }
+        };
+        for matcher in &clause.matchers {
+            match matcher {
+                Matcher::Forms(forms) => union_of(forms, &mut out),
+                Matcher::Phrase(words) => {
+                    let mut common: Option<DocSet> = None;
+                    for forms in words {
+                        let mut set = DocSet::empty(n);
+                        union_of(forms, &mut set);
+                        match &mut common {
+                            None => common = Some(set),
+                            Some(c) => c.intersect_with(&set),
+                        }
+                    }
+                    if let Some(c) = common {
+                        out.union_with(&c);
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// Evaluate every clause, the rarest positive ones first; with
     /// `restrict`, each later unscoped word is scored only in documents that
     /// matched all earlier positive clauses (see [`Engine::evaluate`]).
@@ -947,7 +968,19 @@ impl<'a> Engine<'a> {
             .collect();
         order.sort_unstable();
         let mut slots: Vec<Option<ClauseEval>> = compiled.clauses.iter().map(|_| None).collect();
+        // Documents that can match every positive clause, from document ids
+        // alone (positions skipped): no clause, not even the rarest, decodes
+        // positions in a document another clause rules out.
         let mut candidates: Option<DocSet> = None;
+        if restrict && order.len() > 1 {
+            for &(_, i) in &order {
+                let docs = self.clause_doc_bound(&compiled.clauses[i]);
+                match &mut candidates {
+                    None => candidates = Some(docs),
+                    Some(c) => c.intersect_with(&docs),
+                }
+            }
+        }
         for (_, i) in order {
             let eval = self.evaluate(
                 &compiled.clauses[i],
@@ -1137,7 +1170,11 @@ impl<'a> Engine<'a> {
             .collect();
         // Proximity bonus for the best candidates of multi-clause queries.
         if positive.len() > 1 {
-            sort_hits(&mut hits, Sort::Relevance, self.dates());
+            // The best PROXIMITY_TOP, in any order: a partition, not a sort.
+            if hits.len() > PROXIMITY_TOP {
+                let dates = self.dates();
+                hits.select_nth_unstable_by_key(PROXIMITY_TOP - 1, |h| relevance_key(h, dates));
+            }
             for hit in hits.iter_mut().take(PROXIMITY_TOP) {
                 hit.score *= self.proximity_factor(hit.doc, &positive);
             }
@@ -1203,8 +1240,8 @@ impl<'a> Engine<'a> {
                 match eval.scope {
                     Scope::Title => out.retain(|&p| p < title_len),
                     _ => {
-                        let quotes = self.quote_ranges_of(doc);
-                        out.retain(|&p| p >= title_len && quotes.iter().any(|r| r.contains(p)));
+                        let fields = self.fields();
+                        out.retain(|&p| p >= title_len && fields.in_quote(doc, p));
                     }
                 }
             }
@@ -1313,8 +1350,20 @@ impl<'a> Engine<'a> {
             .iter()
             .map(|(i, _)| clause_name_keys(&compiled.clauses[*i]))
             .collect();
-        let mut speaker_words_cache: std::collections::HashMap<&str, Vec<String>> =
-            std::collections::HashMap::new();
+        let speakers = self.speakers.get_or_init(|| Speakers::new(&self.corpus));
+        // Per speaker, worked out once per search: allowed by the speaker
+        // filters, and which clauses (bit i: clause i, first 64) name them.
+        let speaker_ok: Vec<bool> = speakers
+            .names
+            .iter()
+            .map(|speaker| {
+                speaker_names
+                    .iter()
+                    .all(|(names, negated)| names.iter().any(|n| n == speaker) != *negated)
+            })
+            .collect();
+        const UNKNOWN: u64 = u64::MAX;
+        let mut speaker_clauses: Vec<u64> = vec![UNKNOWN; speakers.names.len()];
         let mut out = Vec::new();
         let mut best_matched = 0;
         let mut scored: Vec<(u32, f32, usize)> = Vec::new();
@@ -1330,29 +1379,39 @@ impl<'a> Engine<'a> {
                 self.clause_positions(e, doc, list);
             }
             for q in stats.first_quote..stats.first_quote + stats.quote_count {
-                let Some(quote) = self.corpus.quotes.get(q as usize) else {
+                let Some(&sp) = speakers.of_quote.get(q as usize) else {
                     continue;
                 };
-                let speaker = quote.speaker.as_deref().unwrap_or("");
-                let speaker_ok = speaker_names
-                    .iter()
-                    .all(|(names, negated)| names.iter().any(|n| n == speaker) != *negated);
-                if !speaker_ok {
+                let sp = sp as usize;
+                if !speaker_ok.get(sp).copied().unwrap_or(false) {
                     continue;
                 }
                 let range = self.data.quote_ranges[q as usize];
-                let speaker_words = speaker_words_cache
-                    .entry(speaker)
-                    .or_insert_with(|| text::normalized_words(speaker));
+                let named = match speaker_clauses.get(sp).copied() {
+                    Some(UNKNOWN) | None => {
+                        let words = speakers.words.get(sp).map_or(&[][..], Vec::as_slice);
+                        let mut bits = 0u64;
+                        for (i, keys) in name_keys.iter().enumerate().take(64) {
+                            if words.iter().any(|w| keys.contains(w)) {
+                                bits |= 1 << i;
+                            }
+                        }
+                        if let Some(slot) = speaker_clauses.get_mut(sp) {
+                            *slot = bits;
+                        }
+                        bits
+                    }
+                    Some(bits) => bits,
+                };
                 let mut matched = 0;
                 let mut score = 0.0;
-                for ((list, idf), keys) in clause_lists.iter().zip(idfs).zip(&name_keys) {
+                for (i, (list, idf)) in clause_lists.iter().zip(idfs).enumerate() {
                     let lo = list.partition_point(|&p| p < range.start);
                     let tf = list[lo..]
                         .iter()
                         .take_while(|&&p| range.contains(p))
                         .count();
-                    let by_speaker = speaker_words.iter().any(|w| keys.contains(w));
+                    let by_speaker = i < 64 && named >> i & 1 == 1;
                     if tf > 0 {
                         matched += 1;
                         score += idf * (1.0 + (tf as f32).ln());
@@ -1394,41 +1453,47 @@ impl<'a> Engine<'a> {
         selection_sets: &[(FacetKind, DocSet)],
         request: &SearchRequest,
     ) -> Vec<FacetCounts> {
+        let n = self.doc_count();
+        let by_doc = self
+            .facet_docs
+            .get_or_init(|| self.facets().iter().map(|f| DocValues::new(f, n)).collect());
         self.facets()
             .iter()
-            .map(|facet| {
+            .zip(by_doc)
+            .map(|(facet, by_doc)| {
                 let selection = request
                     .selections
                     .iter()
                     .find(|s| s.facet == Some(facet.kind));
+                // Counted from the documents' side: the work is the values
+                // the results carry, not every value of the facet.
+                let counts = by_doc.count(results, facet.values.len());
                 // Results if this facet's own selection were lifted.
-                let others = if selection.is_some() {
+                let totals = selection.map(|_| {
                     let mut set = base.clone();
                     for (kind, s) in selection_sets {
                         if *kind != facet.kind {
                             set.intersect_with(s);
                         }
                     }
-                    Some(set)
-                } else {
-                    None
-                };
+                    by_doc.count(&set, facet.values.len())
+                });
                 let values = facet
                     .values
                     .iter()
-                    .map(|v| {
-                        let count = results.count_of(&v.docs);
-                        let total = match &others {
-                            Some(set) => set.count_of(&v.docs),
-                            None => count,
-                        };
-                        FacetCount {
+                    .enumerate()
+                    .filter_map(|(i, v)| {
+                        let count = counts[i] as usize;
+                        let total = totals.as_ref().map_or(count, |t| t[i] as usize);
+                        let selected = selection.is_some_and(|s| s.include.contains(&v.name));
+                        let excluded = selection.is_some_and(|s| s.exclude.contains(&v.name));
+                        (count > 0 || total > 0 || selected || excluded).then(|| FacetCount {
                             name: v.name.clone(),
                             count,
                             total,
-                            selected: selection.is_some_and(|s| s.include.contains(&v.name)),
-                            excluded: selection.is_some_and(|s| s.exclude.contains(&v.name)),
-                        }
+                            selected,
+                            excluded,
+                        })
                     })
                     .collect();
                 FacetCounts {
@@ -1545,25 +1610,191 @@ fn clause_name_keys(clause: &CompiledClause) -> HashSet<String> {
     keys
 }
 
-/// How many of the ascending `positions` fall in the sorted, disjoint
-/// `ranges`: one merge walk.
-fn count_in(positions: &[u32], ranges: &[PosRange]) -> usize {
-    let (mut i, mut n) = (0, 0);
-    for &p in positions {
-        while i < ranges.len() && ranges[i].end <= p {
-            i += 1;
-        }
-        if i == ranges.len() {
-            break;
-        }
-        n += usize::from(ranges[i].start <= p);
-    }
-    n
+/// Every quote's speaker as an index into distinct names (`""`, index 0,
+/// for none), with each name's normalized words: a search compares names
+/// once per speaker, not once per quote.
+struct Speakers {
+    of_quote: Vec<u32>,
+    names: Vec<String>,
+    words: Vec<Vec<String>>,
 }
 
-fn in_ranges(ranges: &[PosRange], position: u32) -> bool {
-    let i = ranges.partition_point(|r| r.end <= position);
-    ranges.get(i).is_some_and(|r| r.contains(position))
+impl Speakers {
+    fn new(corpus: &Corpus<'_>) -> Speakers {
+        let mut ids: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+        let mut names = vec![String::new()];
+        ids.insert("", 0);
+        let of_quote = corpus
+            .quotes
+            .iter()
+            .map(|q| {
+                let name = q.speaker.as_deref().unwrap_or("");
+                *ids.entry(name).or_insert_with(|| {
+                    names.push(name.to_string());
+                    (names.len() - 1) as u32
+                })
+            })
+            .collect();
+        let words = names.iter().map(|n| text::normalized_words(n)).collect();
+        Speakers {
+            of_quote,
+            names,
+            words,
+        }
+    }
+}
+
+/// One facet's values per document (compressed rows: `values[offsets[d] ..
+/// offsets[d + 1]]` are the indices of document `d`'s values).
+struct DocValues {
+    offsets: Vec<u32>,
+    values: Vec<u32>,
+}
+
+impl DocValues {
+    fn new(facet: &Facet, n: usize) -> DocValues {
+        let mut per_doc = vec![0u32; n + 1];
+        for v in &facet.values {
+            for &d in &v.docs {
+                if let Some(c) = per_doc.get_mut(d as usize + 1) {
+                    *c += 1;
+                }
+            }
+        }
+        for i in 1..per_doc.len() {
+            per_doc[i] += per_doc[i - 1];
+        }
+        let offsets = per_doc.clone();
+        let mut next = per_doc;
+        let mut values = vec![0u32; offsets[n] as usize];
+        for (i, v) in facet.values.iter().enumerate() {
+            for &d in v.docs.iter().filter(|&&d| (d as usize) < n) {
+                let slot = &mut next[d as usize];
+                values[*slot as usize] = i as u32;
+                *slot += 1;
+            }
+        }
+        DocValues { offsets, values }
+    }
+
+    /// How many documents of `docs` carry each value.
+    fn count(&self, docs: &DocSet, value_count: usize) -> Vec<u32> {
+        let mut counts = vec![0u32; value_count];
+        for d in docs.iter() {
+            let d = d as usize;
+            let (Some(&lo), Some(&hi)) = (self.offsets.get(d), self.offsets.get(d + 1)) else {
+                continue;
+            };
+            for &v in &self.values[lo as usize..hi as usize] {
+                if let Some(c) = counts.get_mut(v as usize) {
+                    *c += 1;
+                }
+            }
+        }
+        counts
+    }
+}
+
+/// Which word positions of every document lie inside a direct quote or an
+/// entity mention, as two bitsets over all documents' positions laid end to
+/// end: classifying a position is one bit test, where walking a document's
+/// (often hundreds of) entity ranges per word was most of the cost of a
+/// common word.
+struct FieldMap {
+    /// First bit of each document (`n + 1` entries).
+    base: Vec<usize>,
+    quote: Vec<u64>,
+    entity: Vec<u64>,
+}
+
+impl FieldMap {
+    fn new(engine: &Engine<'_>) -> FieldMap {
+        let n = engine.doc_count();
+        let mut base = Vec::with_capacity(n + 1);
+        let mut total = 0usize;
+        for d in 0..n as u32 {
+            base.push(total);
+            let extent = engine
+                .stats(d)
+                .map_or(0, |s| s.body_base().saturating_add(s.body_len));
+            total = total.saturating_add(extent as usize);
+        }
+        base.push(total);
+        // Every body word has a position in the postings, each at least a
+        // byte: lengths beyond that come from a corrupt bundle, and get an
+        // empty map rather than a huge allocation.
+        if total > engine.data.postings.len().saturating_mul(2) + (1 << 20) {
+            return FieldMap {
+                base: vec![0; n + 1],
+                quote: Vec::new(),
+                entity: Vec::new(),
+            };
+        }
+        let words = total.div_ceil(64);
+        let mut map = FieldMap {
+            base,
+            quote: vec![0; words],
+            entity: vec![0; words],
+        };
+        for d in 0..n as u32 {
+            let start = map.base[d as usize];
+            let extent = (map.base[d as usize + 1] - start) as u32;
+            let quotes = engine.quote_ranges_of(d);
+            let entities = engine.stats(d).map_or(&[][..], |s| &s.entity_ranges);
+            for (ranges, bits) in [(quotes, &mut map.quote), (entities, &mut map.entity)] {
+                for r in ranges {
+                    for p in r.start..r.end.min(extent) {
+                        set_bit(bits, start + p as usize);
+                    }
+                }
+            }
+        }
+        map
+    }
+
+    #[inline(always)]
+    fn bit(&self, bits: &[u64], doc: u32, position: u32) -> bool {
+        let d = doc as usize;
+        let (Some(&start), Some(&end)) = (self.base.get(d), self.base.get(d + 1)) else {
+            return false;
+        };
+        let i = start + position as usize;
+        i < end && bits.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1)
+    }
+
+    fn in_quote(&self, doc: u32, position: u32) -> bool {
+        self.bit(&self.quote, doc, position)
+    }
+
+    fn in_entity(&self, doc: u32, position: u32) -> bool {
+        self.bit(&self.entity, doc, position)
+    }
+
+    /// How many of `positions` are in a quote, and in an entity mention.
+    #[inline(always)]
+    fn count(&self, doc: u32, positions: &[u32]) -> (usize, usize) {
+        let d = doc as usize;
+        let (Some(&start), Some(&end)) = (self.base.get(d), self.base.get(d + 1)) else {
+            return (0, 0);
+        };
+        let (mut q, mut e) = (0, 0);
+        for &p in positions {
+            let i = start + p as usize;
+            if i >= end {
+                break;
+            }
+            let (w, b) = (i / 64, i % 64);
+            q += self.quote.get(w).map_or(0, |x| (x >> b & 1) as usize);
+            e += self.entity.get(w).map_or(0, |x| (x >> b & 1) as usize);
+        }
+        (q, e)
+    }
+}
+
+fn set_bit(bits: &mut [u64], i: usize) {
+    if let Some(w) = bits.get_mut(i / 64) {
+        *w |= 1 << (i % 64);
+    }
 }
 
 /// Documents in date order, for sorting hits with integer keys instead of
@@ -1619,17 +1850,23 @@ fn score_key(score: f32) -> u32 {
     !ordered
 }
 
+/// Score, then newest first, then document index (`rank` encodes the last
+/// two). Unique per document, so an unstable sort on it is exact.
+fn relevance_key(hit: &Hit, dates: &DateOrder) -> u64 {
+    let rank = dates
+        .rank
+        .get(hit.doc as usize)
+        .copied()
+        .unwrap_or(u32::MAX);
+    (u64::from(score_key(hit.score)) << 32) | u64::from(rank)
+}
+
 fn sort_hits(hits: &mut [Hit], sort: Sort, dates: &DateOrder) {
-    let rank = |d: u32| dates.rank.get(d as usize).copied().unwrap_or(u32::MAX);
     let newest = |d: u32| dates.newest.get(d as usize).copied().unwrap_or(u32::MAX);
     match sort {
-        // Score, then newest first, then document index: `rank` encodes the
-        // last two. The keys are unique, so an unstable sort is exact.
-        Sort::Relevance => hits.sort_unstable_by_key(|h| {
-            (u64::from(score_key(h.score)) << 32) | u64::from(rank(h.doc))
-        }),
+        Sort::Relevance => hits.sort_by_cached_key(|h| relevance_key(h, dates)),
         // Date (undated articles last either way), then score, then index.
-        Sort::Newest | Sort::Oldest => hits.sort_unstable_by_key(|h| {
+        Sort::Newest | Sort::Oldest => hits.sort_by_cached_key(|h| {
             let day = match newest(h.doc) {
                 u32::MAX => u32::MAX,
                 x if sort == Sort::Newest => x,

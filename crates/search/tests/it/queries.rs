@@ -261,6 +261,41 @@ fn facet_counts_filtered_and_total() {
 }
 
 #[test]
+fn facet_values_absent_from_results_and_totals_are_left_out() {
+    let e = engine();
+    let outlets = |sel: Vec<Selection>, q: &str| -> Vec<(String, usize, usize, bool)> {
+        search_with(&e, q, sel, Sort::Relevance)
+            .facets
+            .iter()
+            .find(|f| f.kind == FacetKind::Outlet)
+            .map(|f| {
+                f.values
+                    .iter()
+                    .map(|v| (v.name.clone(), v.count, v.total, v.excluded))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    // "coffee" is only in Daily Planet articles: no other outlet is listed.
+    let only = outlets(vec![], "coffee ");
+    assert_eq!(only.len(), 1, "{only:?}");
+    assert_eq!(only[0].0, "Daily Planet");
+    assert!(only[0].1 > 0);
+    // An excluded value stays listed (so it can be un-excluded): none in the
+    // results, both if the exclusion were lifted.
+    let sel = vec![Selection {
+        facet: Some(FacetKind::Outlet),
+        include: vec![],
+        exclude: vec!["Daily Planet".into()],
+    }];
+    let excluded = outlets(sel, "coffee ");
+    assert!(
+        excluded.contains(&("Daily Planet".into(), 0, 2, true)),
+        "{excluded:?}"
+    );
+}
+
+#[test]
 fn facet_selections_or_within_and_across_and_exclude() {
     let e = engine();
     let run = |sel: Vec<Selection>| {
