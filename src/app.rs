@@ -191,7 +191,7 @@ pub fn app() -> Html {
             </header>
             if show_facets {
                 <Facets
-                    facets={results.facets.clone()}
+                    results={results.clone()}
                     route={route.clone()}
                     {on_select}
                     {on_unselect}

@@ -9,5 +9,6 @@ pub mod quotes;
 pub mod reader;
 pub mod results;
 pub mod search_box;
+pub mod show_all;
 pub mod text;
 pub mod timeline;

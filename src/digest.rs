@@ -160,6 +160,22 @@ pub fn quote_citation(corpus: &Corpus<'_>, quote: u32) -> Option<String> {
 }
 
 // ---------------------------------------------------------------------------
+// Long lists
+
+/// The first `cap` items unless `all`, and how many were left out. The
+/// Coverage, Timeline and Entities views render lists this way: on a corpus
+/// of thousands of articles, every statement, article and name at once is
+/// tens of thousands of nodes per keystroke; "Show all" lifts the cap, and
+/// exports always hold everything.
+pub fn capped<T>(items: &[T], cap: usize, all: bool) -> (&[T], usize) {
+    if all || items.len() <= cap {
+        (items, 0)
+    } else {
+        (&items[..cap], items.len() - cap)
+    }
+}
+
+// ---------------------------------------------------------------------------
 // Coverage
 
 /// One figure that disagrees with another outlet's.
@@ -188,16 +204,24 @@ pub struct OutletRow {
 /// One row per outlet over the matching articles (most articles first,
 /// unknown outlet last).
 pub fn coverage(corpus: &Corpus<'_>, hits: &[Hit]) -> Vec<OutletRow> {
-    let docs: HashSet<u32> = hits.iter().map(|h| h.doc).collect();
+    // Dense per-document tables, not hash maps: this runs on every
+    // keystroke over every result and every statement of the corpus.
+    let n = corpus.documents.len();
+    let mut ordered: Vec<u32> = hits
+        .iter()
+        .map(|h| h.doc)
+        .filter(|&d| (d as usize) < n)
+        .collect();
+    ordered.sort_unstable();
+    ordered.dedup();
     let mut rows: Vec<OutletRow> = Vec::new();
-    let mut row_of: HashMap<Option<String>, usize> = HashMap::new();
-    let mut ordered: Vec<u32> = docs.iter().copied().collect();
+    let mut row_of: HashMap<Option<&str>, usize> = HashMap::new();
     ordered.sort_by(|&a, &b| date_order(corpus, a, b));
     for d in ordered {
         let Some(doc) = corpus.documents.get(d as usize) else {
             continue;
         };
-        let i = *row_of.entry(doc.outlet.clone()).or_insert_with(|| {
+        let i = *row_of.entry(doc.outlet.as_deref()).or_insert_with(|| {
             rows.push(OutletRow {
                 outlet: doc.outlet.clone(),
                 docs: Vec::new(),
@@ -217,16 +241,18 @@ pub fn coverage(corpus: &Corpus<'_>, hits: &[Hit]) -> Vec<OutletRow> {
             row.last_date = Some(date.clone());
         }
     }
-    let row_of_doc: HashMap<u32, usize> = rows
-        .iter()
-        .enumerate()
-        .flat_map(|(i, r)| r.docs.iter().map(move |&d| (d, i)))
-        .collect();
+    let mut row_of_doc: Vec<Option<usize>> = vec![None; n];
+    for (i, r) in rows.iter().enumerate() {
+        for &d in &r.docs {
+            row_of_doc[d as usize] = Some(i);
+        }
+    }
+    let row_of_doc = |d: u32| row_of_doc.get(d as usize).copied().flatten();
     for (g, group) in corpus.quote_groups.iter().enumerate() {
         let mut carried: Vec<usize> = group
             .members
             .iter()
-            .filter_map(|m| row_of_doc.get(&m.doc).copied())
+            .filter_map(|m| row_of_doc(m.doc))
             .collect();
         carried.sort_unstable();
         carried.dedup();
@@ -236,7 +262,7 @@ pub fn coverage(corpus: &Corpus<'_>, hits: &[Hit]) -> Vec<OutletRow> {
     }
     for (di, disc) in corpus.discrepancies.iter().enumerate() {
         for (fi, f) in disc.figures.iter().enumerate() {
-            if let Some(&i) = row_of_doc.get(&f.doc) {
+            if let Some(i) = row_of_doc(f.doc) {
                 rows[i].figures.push(FigureRef {
                     discrepancy: di,
                     figure: fi,
@@ -786,6 +812,15 @@ mod tests {
                 explain: None,
             })
             .collect()
+    }
+
+    #[test]
+    fn long_lists_are_capped_until_all_is_asked_for() {
+        let items = [1, 2, 3, 4, 5];
+        assert_eq!(capped(&items, 3, false), (&items[..3], 2));
+        assert_eq!(capped(&items, 3, true), (&items[..], 0));
+        assert_eq!(capped(&items, 5, false), (&items[..], 0));
+        assert_eq!(capped(&items[..0], 0, false), (&items[..0], 0));
     }
 
     #[test]

@@ -46,17 +46,24 @@ const stats = (t) => {
   return { median: s[Math.floor(s.length / 2)], max: s[s.length - 1] };
 };
 
+// `cargo xtask bench` runs this file against the app built with the
+// 3,788-article NewsArticles corpus (CLIPPINGS_PERF_CORPUS names it): there
+// the bar is no visible lag, 100 ms (the classic limit for a response to
+// feel instant); on the seeds it is one frame.
+const CORPUS = process.env.CLIPPINGS_PERF_CORPUS || 'the seeds';
+const BUDGET_MS = process.env.CLIPPINGS_PERF_CORPUS ? 100 : 16.7;
+
 describe('typing → results', () => {
   for (const [view, hash] of [['articles', '#/search'], ['quotes', '#/quotes'], ['coverage', '#/coverage']]) {
-    it(`${view}: each keystroke renders within a frame on the seeds`, () =>
+    it(`${view}: each keystroke renders within ${BUDGET_MS} ms on ${CORPUS}`, () =>
       withPage(browser, async ({ page }) => {
         await page.goto(server.url + hash);
         await ready(page);
         await page.waitForTimeout(200);
         const times = await measure(page, 'global buy and sell');
         const { median, max } = stats(times);
-        console.log(`${view}: typing → results per keystroke: median ${median.toFixed(1)} ms, max ${max.toFixed(1)} ms (${times.length} keystrokes)`);
-        assert.ok(median < 16.7, `median ${median} ms is more than a frame`);
+        console.log(`${CORPUS}, ${view}: typing → results per keystroke: median ${median.toFixed(1)} ms, max ${max.toFixed(1)} ms (${times.length} keystrokes)`);
+        assert.ok(median < BUDGET_MS, `median ${median} ms is more than ${BUDGET_MS} ms`);
       }));
   }
 });

@@ -4,6 +4,7 @@
 
 use crate::components::export::Export;
 use crate::components::results::reader_href;
+use crate::components::show_all::ShowAll;
 use crate::corpus;
 use crate::digest::{self, Cell, OutletRow, Table};
 use crate::state::{Route, Shared, View};
@@ -38,8 +39,21 @@ fn figure_outlet(corpus: &Corpus<'_>, f: &Figure) -> String {
         .unwrap_or_else(|| "Outlet unknown".into())
 }
 
+/// Statements and figures listed per outlet, and disagreements, until
+/// "Show all".
+const CELL_CAP: usize = 5;
+const DISAGREEMENT_CAP: usize = 10;
+
+fn more(n: usize) -> Html {
+    if n == 0 {
+        return html! {};
+    }
+    html! { <li class="more">{ format!("… and {n} more") }</li> }
+}
+
 #[function_component(CoverageView)]
 pub fn coverage_view(props: &Props) -> Html {
+    let all = use_state(|| false);
     let rows: Rc<Vec<OutletRow>> =
         use_memo(props.results.clone(), |results| match corpus::engine() {
             Ok(engine) => digest::coverage(&engine.corpus, &results.hits),
@@ -55,7 +69,11 @@ pub fn coverage_view(props: &Props) -> Html {
         Callback::from(move |()| coverage_table(&rows))
     };
 
-    let disagreements = discrepancies.iter().filter_map(|&di| {
+    let mut hidden = 0;
+    let (shown_discrepancies, disagreements_left) =
+        digest::capped(&discrepancies, DISAGREEMENT_CAP, *all);
+    hidden += disagreements_left;
+    let disagreements = shown_discrepancies.iter().filter_map(|&di| {
         let d = corpus.discrepancies.get(di)?;
         let items = d.figures.iter().map(|f| {
             let doc = corpus.documents.get(f.doc as usize);
@@ -106,7 +124,10 @@ pub fn coverage_view(props: &Props) -> Html {
             (Some(a), Some(b)) => format!("{} – {}", a.replace('T', " "), b.replace('T', " ")),
             _ => "undated".into(),
         };
-        let statements = row.groups.iter().filter_map(|&g| {
+        let (groups, groups_left) = digest::capped(&row.groups, CELL_CAP, *all);
+        let (figure_refs, figures_left) = digest::capped(&row.figures, CELL_CAP, *all);
+        hidden += groups_left + figures_left;
+        let statements = groups.iter().filter_map(|&g| {
             let grp = corpus.quote_groups.get(g as usize)?;
             let m = grp.members.first()?;
             let d = corpus.documents.get(m.doc as usize)?;
@@ -118,7 +139,7 @@ pub fn coverage_view(props: &Props) -> Html {
             let words = digest::first_words(&digest::span_words(&d.text, m.span), 10);
             Some(html! { <li key={g}>{ format!("{speaker}: “{words}”") }</li> })
         });
-        let figures = row.figures.iter().filter_map(|fr| {
+        let figures = figure_refs.iter().filter_map(|fr| {
             let disc = corpus.discrepancies.get(fr.discrepancy)?;
             let f = disc.figures.get(fr.figure)?;
             let others: Vec<String> = disc
@@ -146,15 +167,16 @@ pub fn coverage_view(props: &Props) -> Html {
                 <td class="dates">{ dates }</td>
                 <td>
                     if row.groups.is_empty() { <span class="none">{ "—" }</span> }
-                    else { <ul class="cell-list">{ for statements }</ul> }
+                    else { <ul class="cell-list">{ for statements }{ more(groups_left) }</ul> }
                 </td>
                 <td>
                     if row.figures.is_empty() { <span class="none">{ "—" }</span> }
-                    else { <ul class="cell-list">{ for figures }</ul> }
+                    else { <ul class="cell-list">{ for figures }{ more(figures_left) }</ul> }
                 </td>
             </tr>
         }
     });
+    let table_rows: Vec<Html> = table_rows.collect();
 
     let outlets = rows.len();
     html! {
@@ -163,12 +185,13 @@ pub fn coverage_view(props: &Props) -> Html {
                 <h2 id="view-heading" class="count">
                     { format!("{outlets} outlet{} · {} article{}", if outlets == 1 { "" } else { "s" }, props.results.total(), if props.results.total() == 1 { "" } else { "s" }) }
                 </h2>
+                <ShowAll all={all.clone()} {hidden} noun="statements and figures" />
                 <Export route={props.route.clone()} {make} on_notice={props.on_notice.clone()} />
             </div>
             if !disagreements.is_empty() {
                 <section class="disagreements" aria-labelledby="disagree-heading">
                     <h3 id="disagree-heading">{ "Where outlets disagree" }</h3>
-                    <ul>{ for disagreements }</ul>
+                    <ul>{ for disagreements }{ more(disagreements_left) }</ul>
                 </section>
             }
             if rows.is_empty() {

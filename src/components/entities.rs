@@ -4,6 +4,7 @@
 
 use crate::components::export::Export;
 use crate::components::reader::entity_facet;
+use crate::components::show_all::ShowAll;
 use crate::corpus;
 use crate::digest::{self, EntityRow, Table};
 use crate::state::{Route, Shared};
@@ -20,8 +21,12 @@ pub struct Props {
     pub on_notice: Callback<String>,
 }
 
+/// Names listed per kind (those in most articles first) until "Show all".
+const KIND_CAP: usize = 50;
+
 #[function_component(EntitiesView)]
 pub fn entities_view(props: &Props) -> Html {
+    let all = use_state(|| false);
     let data: Rc<Vec<(EntityKind, Vec<EntityRow>)>> =
         use_memo(props.results.clone(), |results| match corpus::engine() {
             Ok(engine) => digest::entities(&engine.corpus, &results.hits),
@@ -37,7 +42,10 @@ pub fn entities_view(props: &Props) -> Html {
     };
     let total: usize = data.iter().map(|(_, rows)| rows.len()).sum();
 
-    let groups = data.iter().filter(|(_, rows)| !rows.is_empty()).map(|(kind, rows)| {
+    let mut hidden = 0;
+    let groups = data.iter().filter(|(_, rows)| !rows.is_empty()).map(|(kind, all_rows)| {
+        let (rows, left) = digest::capped(all_rows, KIND_CAP, *all);
+        hidden += left;
         let facet = entity_facet(*kind);
         let label = digest::entity_kind_label(*kind);
         let caption_id = format!("entities-{}", kind.as_str());
@@ -63,7 +71,10 @@ pub fn entities_view(props: &Props) -> Html {
         html! {
             <div class="table-wrap" role="region" aria-labelledby={caption_id.clone()} tabindex="0" key={label}>
                 <table class="entities">
-                    <caption id={caption_id}>{ format!("{label} ({})", rows.len()) }</caption>
+                    <caption id={caption_id}>
+                        { format!("{label} ({})", all_rows.len()) }
+                        if left > 0 { { format!(", the {} in most articles", rows.len()) } }
+                    </caption>
                     <thead>
                         <tr>
                             <th scope="col">{ "Name" }</th>
@@ -85,6 +96,7 @@ pub fn entities_view(props: &Props) -> Html {
                 <h2 id="view-heading" class="count">
                     { format!("{total} entit{} in {} article{}", if total == 1 { "y" } else { "ies" }, props.results.total(), if props.results.total() == 1 { "" } else { "s" }) }
                 </h2>
+                <ShowAll all={all.clone()} {hidden} noun="names" />
                 <Export route={props.route.clone()} {make} on_notice={props.on_notice.clone()} />
             </div>
             if total == 0 {

@@ -7,14 +7,15 @@
 //! value added (Pagefind's `totalFilters`), so ticking a second outlet never
 //! looks like a dead end.
 
-use crate::state::Route;
-use clippings_search::{FacetCounts, FacetKind};
+use crate::state::{Route, Shared};
+use clippings_search::{FacetKind, SearchResults};
 use std::collections::HashSet;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub facets: Vec<FacetCounts>,
+    /// Shared, not copied: a large corpus has thousands of facet values.
+    pub results: Shared<SearchResults>,
     pub route: Route,
     pub on_select: Callback<(FacetKind, String, bool)>,
     pub on_unselect: Callback<(FacetKind, String)>,
@@ -27,7 +28,7 @@ const TOP: usize = 8;
 #[function_component(Facets)]
 pub fn facets(props: &Props) -> Html {
     let expanded = use_state(HashSet::<FacetKind>::new);
-    let groups = props.facets.iter().filter_map(|facet| {
+    let groups = props.results.facets.iter().filter_map(|facet| {
         let kind = facet.kind;
         let has_selection = props.route.selections.iter().any(|s| s.facet == Some(kind));
         let mut values: Vec<_> = facet
@@ -38,16 +39,23 @@ pub fn facets(props: &Props) -> Html {
         if values.is_empty() {
             return None;
         }
+        let open = expanded.contains(&kind);
+        let value_count = values.len();
+        let hidden = value_count.saturating_sub(TOP);
         if !matches!(kind, FacetKind::Year | FacetKind::Month) {
             // Stable order by what the user sees: count in results.
-            values.sort_by(|a, b| {
+            let order = |a: &&clippings_search::FacetCount, b: &&clippings_search::FacetCount| {
                 (b.selected, b.count.max(b.total))
                     .cmp(&(a.selected, a.count.max(a.total)))
                     .then_with(|| a.name.cmp(&b.name))
-            });
+            };
+            // Collapsed, only the first TOP are shown: pick them, sort those.
+            if !open && values.len() > TOP {
+                values.select_nth_unstable_by(TOP - 1, order);
+                values.truncate(TOP);
+            }
+            values.sort_by(order);
         }
-        let open = expanded.contains(&kind);
-        let hidden = values.len().saturating_sub(TOP);
         let shown = if open { values.len() } else { TOP };
         let items = values.iter().take(shown).map(|v| {
             let id = format!("facet-{}-{}", kind.key(), slug(&v.name));
@@ -94,7 +102,7 @@ pub fn facets(props: &Props) -> Html {
         });
         let toggle = if hidden > 0 {
             let expanded = expanded.clone();
-            let label = if open { "Show fewer".to_string() } else { format!("Show all {} values", values.len()) };
+            let label = if open { "Show fewer".to_string() } else { format!("Show all {value_count} values") };
             html! {
                 <button type="button" class="link" aria-expanded={if open { "true" } else { "false" }}
                     onclick={Callback::from(move |_| {

@@ -3,6 +3,7 @@
 
 use crate::components::export::Export;
 use crate::components::results::reader_href;
+use crate::components::show_all::ShowAll;
 use crate::corpus;
 use crate::digest::{self, Cell, Table, YearDocs};
 use crate::state::{Route, Shared};
@@ -18,8 +19,12 @@ pub struct Props {
     pub on_notice: Callback<String>,
 }
 
+/// Articles listed per month (and undated) until "Show all".
+const MONTH_CAP: usize = 10;
+
 #[function_component(TimelineView)]
 pub fn timeline_view(props: &Props) -> Html {
+    let all = use_state(|| false);
     let data: Rc<(Vec<YearDocs>, Vec<u32>)> =
         use_memo(props.results.clone(), |results| match corpus::engine() {
             Ok(engine) => digest::timeline(&engine.corpus, &results.hits),
@@ -56,6 +61,13 @@ pub fn timeline_view(props: &Props) -> Html {
         }
     };
 
+    let mut hidden = 0;
+    let more = |n: usize| -> Html {
+        if n == 0 {
+            return html! {};
+        }
+        html! { <li class="more">{ format!("… and {n} more") }</li> }
+    };
     let year_sections = years.iter().map(|y| {
         let year = y.year.to_string();
         let count = y.count();
@@ -66,6 +78,8 @@ pub fn timeline_view(props: &Props) -> Html {
         };
         let heading_id = format!("year-{year}");
         let months = y.months.iter().map(|m| {
+            let (shown, left) = digest::capped(&m.docs, MONTH_CAP, *all);
+            hidden += left;
             let label = m.month.as_deref().map(digest::month_label).unwrap_or_else(|| format!("{year}, month unknown"));
             let n = m.docs.len();
             let width = format!("width: {}%", (n * 100 / max).max(2));
@@ -76,7 +90,7 @@ pub fn timeline_view(props: &Props) -> Html {
                         <span class="bar" style={width} aria-hidden="true"></span>
                         <span class="facet-count">{ format!("{n} article{}", if n == 1 { "" } else { "s" }) }</span>
                     </div>
-                    <ul class="articles">{ for m.docs.iter().map(|&d| article(d)) }</ul>
+                    <ul class="articles">{ for shown.iter().map(|&d| article(d)) }{ more(left) }</ul>
                 </li>
             }
         });
@@ -86,11 +100,13 @@ pub fn timeline_view(props: &Props) -> Html {
                     <h3 id={heading_id}>{ format!("{year} · {count} article{}", if count == 1 { "" } else { "s" }) }</h3>
                     <button type="button" class="toggle year-filter" onclick={filter}>{ format!("Filter by {year}") }</button>
                 </div>
-                <ol class="months">{ for months }</ol>
+                <ol class="months">{ for months.collect::<Vec<Html>>() }</ol>
             </section>
         }
     });
     let year_sections: Vec<Html> = year_sections.collect();
+    let (undated_shown, undated_left) = digest::capped(undated, MONTH_CAP, *all);
+    hidden += undated_left;
     let dated: usize = years.iter().map(YearDocs::count).sum();
 
     html! {
@@ -100,6 +116,7 @@ pub fn timeline_view(props: &Props) -> Html {
                     { format!("{dated} dated article{}", if dated == 1 { "" } else { "s" }) }
                     if !undated.is_empty() { { format!(", {} undated", undated.len()) } }
                 </h2>
+                <ShowAll all={all.clone()} {hidden} noun="articles" />
                 <Export route={props.route.clone()} {make} on_notice={props.on_notice.clone()} />
             </div>
             if years.is_empty() && undated.is_empty() {
@@ -109,7 +126,7 @@ pub fn timeline_view(props: &Props) -> Html {
             if !undated.is_empty() {
                 <section class="year undated" aria-labelledby="undated-heading">
                     <h3 id="undated-heading">{ format!("Undated · {} article{}", undated.len(), if undated.len() == 1 { "" } else { "s" }) }</h3>
-                    <ul class="articles">{ for undated.iter().map(|&d| article(d)) }</ul>
+                    <ul class="articles">{ for undated_shown.iter().map(|&d| article(d)) }{ more(undated_left) }</ul>
                 </section>
             }
         </section>

@@ -6,7 +6,11 @@
 //!    build does, and builds the engine for the browser (`bench/wasm`).
 //! 3. Runs `bench/run.mjs`: one headless Chromium page, our wasm engine vs
 //!    MiniSearch 7.2 and FlexSearch 0.8 on the same documents and queries.
-//! 4. Runs the native criterion benchmark of the core on the same bundle.
+//! 4. Builds the app with NewsArticles embedded (`target/dist-news`) and
+//!    times typing → results in it (`e2e/tests/perf.test.mjs`); skip with
+//!    `--no-app`.
+//! 5. Runs the native criterion benchmark of the core on the same bundle
+//!    (skip with `--browser-only`).
 //!
 //! Results: `bench/output/results.md` and `results.json`.
 
@@ -125,6 +129,28 @@ pub fn run(args: &[String]) -> Result<(), String> {
 
     step("In-browser benchmark (headless Chromium): Clippings vs MiniSearch vs FlexSearch");
     run_cmd(env.command("node").arg(bench.join("run.mjs")))?;
+
+    if !args.iter().any(|a| a == "--no-app") {
+        // The whole app, not just the engine: the release build with
+        // NewsArticles embedded instead of the seeds, typed into like the
+        // browser tests type into the seeds build.
+        step("The app with NewsArticles embedded: typing → results (headless Chromium)");
+        let dist = root.join("target/dist-news");
+        run_cmd(
+            env.command("trunk")
+                .args(["build", "--release", "--dist"])
+                .arg(&dist)
+                .env("CLIPPINGS_CORPUS", &news),
+        )?;
+        crate::dist::finish_with(&dist, false)?;
+        run_cmd(
+            env.command("node")
+                .args(["--test", "tests/perf.test.mjs"])
+                .current_dir(root.join("e2e"))
+                .env("CLIPPINGS_DIST", &dist)
+                .env("CLIPPINGS_PERF_CORPUS", "NewsArticles"),
+        )?;
+    }
 
     if native {
         step("Native benchmark of the core (criterion)");

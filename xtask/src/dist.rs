@@ -41,6 +41,12 @@ pub fn build(env: &Env, out: &Path, release: bool) -> Result<PathBuf, String> {
 
 /// Post-process a trunk dist folder: service worker list, single file, sizes.
 pub fn finish(dist: &Path) -> Result<(), String> {
+    finish_with(dist, true)
+}
+
+/// [`finish`], optionally without the compressed sizes (which take a while
+/// for a build with a large corpus embedded).
+pub fn finish_with(dist: &Path, sizes: bool) -> Result<(), String> {
     let read = |name: &str| {
         std::fs::read(dist.join(name)).map_err(|e| format!("{}: {e}", dist.join(name).display()))
     };
@@ -87,6 +93,9 @@ pub fn finish(dist: &Path) -> Result<(), String> {
     let single = single_file(&index, &css, &js, &wasm)?;
     std::fs::write(dist.join(SINGLE_FILE), &single).map_err(|e| e.to_string())?;
 
+    if !sizes {
+        return Ok(());
+    }
     step("Sizes (raw / gzip / brotli)");
     for (label, bytes) in [
         (format!("wasm  {wasm_name}"), wasm.as_slice()),

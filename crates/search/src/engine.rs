@@ -19,10 +19,12 @@ use crate::bundle::{self, DocStats, Facet, FacetKind, FormatError, IndexData, Po
 use crate::index::{Expansion, FormMatch, Index, MatchKind, PositionsAt};
 use crate::query::{self, Atom, Filter, FilterKind, Hint, Query, Scope};
 use crate::rank::{self, FieldLens, FieldTf, RankParams};
+use crate::snippet::{DocTokens, Field};
 use clippings_core::text;
 use clippings_core::{Corpus, Document, EntityKind};
+use std::collections::HashMap;
 use std::collections::HashSet;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// Below this many matching documents a word is also matched with typos.
 const FUZZY_BELOW_DF: u32 = 3;
@@ -45,6 +47,8 @@ pub struct Engine<'a> {
     facet_docs: OnceLock<Vec<DocValues>>,
     /// Quote speakers, interned: built on first use.
     speakers: OnceLock<Speakers>,
+    /// Tokens of recently highlighted documents (see [`crate::snippet`]).
+    pub(crate) token_cache: Mutex<HashMap<(u32, Field), Arc<DocTokens>>>,
     pub params: RankParams,
 }
 
@@ -287,6 +291,7 @@ impl<'a> Engine<'a> {
             fields: OnceLock::new(),
             facet_docs: OnceLock::new(),
             speakers: OnceLock::new(),
+            token_cache: Mutex::new(HashMap::new()),
             params: RankParams::default(),
         })
     }

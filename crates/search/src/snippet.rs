@@ -3,7 +3,9 @@
 //!
 //! Highlighting runs the shared tokenizer over the one document being shown
 //! (never the corpus) and matches tokens against the compiled query's form
-//! sets, so a highlight is exactly the word or phrase the index matched.
+//! sets, so a highlight is exactly the word or phrase the index matched. The
+//! tokens of the last few hundred documents shown are kept, so typing
+//! (which mostly reorders the same articles) tokenizes each once.
 //! Rendering ([`Snippet::to_html`], [`escape_html`]) always escapes text:
 //! corpus text never becomes markup.
 
@@ -12,6 +14,7 @@ use crate::query::Scope;
 use clippings_core::text::{self, Token};
 use clippings_core::Span;
 use std::collections::HashSet;
+use std::sync::Arc;
 
 /// A window of a document's text with highlight ranges relative to it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -63,16 +66,53 @@ pub fn escape_html(text: &str) -> String {
 }
 
 /// Which text of a document to highlight.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
     Title,
     Body,
 }
 
+/// One field of one document, tokenized, with each token's index form id
+/// (forms dropped): what highlighting needs, kept between searches.
+pub(crate) struct DocTokens {
+    tokens: Vec<Token>,
+    ids: Vec<Option<u32>>,
+}
+
+/// Documents whose tokens are kept. A results page shows 30; typing a
+/// query mostly reshuffles the same articles, so each is tokenized once
+/// instead of on every keystroke.
+const TOKEN_CACHE_DOCS: usize = 256;
+
 /// Default snippet length in bytes.
 pub const SNIPPET_LEN: usize = 220;
 
 impl Engine<'_> {
+    fn doc_tokens(&self, doc: u32, field: Field, source: &str) -> Arc<DocTokens> {
+        let key = (doc, field);
+        if let Some(hit) = self
+            .token_cache
+            .lock()
+            .ok()
+            .and_then(|c| c.get(&key).cloned())
+        {
+            return hit;
+        }
+        let mut tokens = text::tokenize(source);
+        let ids = tokens.iter().map(|t| self.index.form_id(&t.form)).collect();
+        for t in &mut tokens {
+            t.form = String::new();
+        }
+        let entry = Arc::new(DocTokens { tokens, ids });
+        if let Ok(mut cache) = self.token_cache.lock() {
+            if cache.len() >= TOKEN_CACHE_DOCS {
+                cache.clear();
+            }
+            cache.insert(key, entry.clone());
+        }
+        entry
+    }
+
     /// Byte ranges of every match of the query's positive clauses in a
     /// document's title or body, sorted and merged.
     pub fn highlights(&self, doc: u32, query: &CompiledQuery, field: Field) -> Vec<Span> {
@@ -86,8 +126,8 @@ impl Engine<'_> {
                 self.corpus.quotes_of(doc).map(|(_, q)| q.span).collect(),
             ),
         };
-        let tokens = text::tokenize(source);
-        let ids: Vec<Option<u32>> = tokens.iter().map(|t| self.index.form_id(&t.form)).collect();
+        let doc_tokens = self.doc_tokens(doc, field, source);
+        let (tokens, ids) = (&doc_tokens.tokens, &doc_tokens.ids);
         let mut spans = Vec::new();
         for clause in query.positive() {
             let allowed = |t: &Token| match (clause.scope, field) {
@@ -98,7 +138,7 @@ impl Engine<'_> {
                     .any(|q| q.contains(Span::new(t.start, t.end))),
                 (Scope::Quote, Field::Title) => false,
             };
-            clause_spans(clause, &tokens, &ids, &allowed, &mut spans);
+            clause_spans(clause, tokens, ids, &allowed, &mut spans);
         }
         merge(spans)
     }
