@@ -48,7 +48,7 @@ fn more(n: usize) -> Html {
     if n == 0 {
         return html! {};
     }
-    html! { <li class="more">{ format!("… and {n} more") }</li> }
+    html! { <li class="capped-more">{ format!("… and {n} more") }</li> }
 }
 
 #[function_component(CoverageView)]
@@ -75,7 +75,11 @@ pub fn coverage_view(props: &Props) -> Html {
     hidden += disagreements_left;
     let disagreements = shown_discrepancies.iter().filter_map(|&di| {
         let d = corpus.discrepancies.get(di)?;
-        let items = d.figures.iter().map(|f| {
+        // One disagreement can hold hundreds of figures (a common unit
+        // across a large corpus).
+        let (figures, figures_left) = digest::capped(&d.figures, CELL_CAP, *all);
+        hidden += figures_left;
+        let items = figures.iter().map(|f| {
             let doc = corpus.documents.get(f.doc as usize);
             let href = doc.map(|doc| reader_href(&props.route, &doc.id)).unwrap_or_default();
             html! {
@@ -91,7 +95,7 @@ pub fn coverage_view(props: &Props) -> Html {
         Some(html! {
             <li class="disagreement" key={di}>
                 <strong>{ format!("{} ({})", d.subject, d.unit) }</strong>
-                <ul>{ for items }</ul>
+                <ul>{ for items }{ more(figures_left) }</ul>
             </li>
         })
     });
@@ -142,13 +146,22 @@ pub fn coverage_view(props: &Props) -> Html {
         let figures = figure_refs.iter().filter_map(|fr| {
             let disc = corpus.discrepancies.get(fr.discrepancy)?;
             let f = disc.figures.get(fr.figure)?;
-            let others: Vec<String> = disc
+            let differing: Vec<&Figure> = disc
                 .figures
                 .iter()
                 .enumerate()
                 .filter(|(i, o)| *i != fr.figure && o.value != f.value)
-                .map(|(_, o)| format!("{} ({})", figure_text(corpus, o), figure_outlet(corpus, o)))
+                .map(|(_, o)| o)
                 .collect();
+            let (shown_others, others_left) = digest::capped(&differing, CELL_CAP, *all);
+            hidden += others_left;
+            let mut others: Vec<String> = shown_others
+                .iter()
+                .map(|o| format!("{} ({})", figure_text(corpus, o), figure_outlet(corpus, o)))
+                .collect();
+            if others_left > 0 {
+                others.push(format!("and {others_left} more"));
+            }
             Some(html! {
                 <li>
                     <mark class="figure">{ figure_text(corpus, f) }</mark>

@@ -66,7 +66,7 @@ pub fn timeline_view(props: &Props) -> Html {
         if n == 0 {
             return html! {};
         }
-        html! { <li class="more">{ format!("… and {n} more") }</li> }
+        html! { <li class="capped-more">{ format!("… and {n} more") }</li> }
     };
     let year_sections = years.iter().map(|y| {
         let year = y.year.to_string();
