@@ -21,7 +21,14 @@ export const HOSTILE_DIST = process.env.CLIPPINGS_HOSTILE_DIST
   ? path.resolve(process.env.CLIPPINGS_HOSTILE_DIST)
   : null;
 
-for (const [name, dir] of [['CLIPPINGS_DIST', DIST], ['CLIPPINGS_HOSTILE_DIST', HOSTILE_DIST]]) {
+/** The dist built over e2e/fixtures/many (twelve articles in one month
+ * from one outlet, six more from another repeating their quotes), or null
+ * when not given. */
+export const MANY_DIST = process.env.CLIPPINGS_MANY_DIST
+  ? path.resolve(process.env.CLIPPINGS_MANY_DIST)
+  : null;
+
+for (const [name, dir] of [['CLIPPINGS_DIST', DIST], ['CLIPPINGS_HOSTILE_DIST', HOSTILE_DIST], ['CLIPPINGS_MANY_DIST', MANY_DIST]]) {
   if (dir && !fs.existsSync(path.join(dir, 'index.html'))) {
     throw new Error(`${name}: ${dir} has no index.html (build it first)`);
   }

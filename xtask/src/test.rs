@@ -98,6 +98,7 @@ fn run_all(env: &Env) -> Vec<Outcome> {
         run_cmd(&mut cmd)
     });
     let hostile = env.root.join("target/dist-hostile");
+    let many = env.root.join("target/dist-many");
     let built = timed(
         &mut outcomes,
         "build dist/ (release) and the single file",
@@ -109,14 +110,20 @@ fn run_all(env: &Env) -> Vec<Outcome> {
             let hostile_env = env.with_var("CLIPPINGS_CORPUS", "e2e/fixtures/hostile");
             dist::build(&hostile_env, &hostile, false).map(|_| ())
         },
-    );
+    ) && timed(&mut outcomes, "build the capped-lists app (debug)", || {
+        // Twelve articles in one month from one outlet: enough for the
+        // Timeline and Coverage lists to be capped behind "Show all".
+        let many_env = env.with_var("CLIPPINGS_CORPUS", "e2e/fixtures/many");
+        dist::build(&many_env, &many, false).map(|_| ())
+    });
     if built {
         timed(&mut outcomes, "browser tests (headless Chromium)", || {
             let mut cmd = env.command("node");
             cmd.args(["--test", "--test-concurrency=1", "tests/"])
                 .current_dir(env.root.join("e2e"))
                 .env("CLIPPINGS_DIST", env.root.join("dist"))
-                .env("CLIPPINGS_HOSTILE_DIST", &hostile);
+                .env("CLIPPINGS_HOSTILE_DIST", &hostile)
+                .env("CLIPPINGS_MANY_DIST", &many);
             run_cmd(&mut cmd)
         });
     } else {
