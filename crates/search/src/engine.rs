@@ -698,27 +698,10 @@ impl<'a> Engine<'a> {
         if words.is_empty() || words.iter().any(|w| w.is_empty()) {
             return Vec::new();
         }
-        let n = self.doc_count();
-        let mut common: Option<DocSet> = None;
-        for forms in words {
-            let mut set = DocSet::empty(n);
-            for fm in forms {
-                let mut postings = self.index.postings(fm.form);
-                while let Some(doc) = postings.next_doc() {
-                    set.insert(doc);
-                }
-            }
-            match &mut common {
-                None => common = Some(set),
-                Some(c) => c.intersect_with(&set),
-            }
-            if common.as_ref().is_some_and(|c| c.count() == 0) {
-                return Vec::new();
-            }
-        }
-        let Some(common) = common else {
+        let common = self.phrase_doc_bound(words);
+        if common.count() == 0 {
             return Vec::new();
-        };
+        }
         let mut buf = Vec::new();
         // Per word: sorted (doc, position, kind), in common documents only.
         let lists: Vec<Vec<(u32, u32, MatchKind)>> = words
@@ -922,36 +905,43 @@ impl<'a> Engine<'a> {
     /// ids only: every form of a word, every word of a phrase (scopes are
     /// ignored; they only narrow).
     fn clause_doc_bound(&self, clause: &CompiledClause) -> DocSet {
-        let n = self.doc_count();
-        let mut out = DocSet::empty(n);
-        let union_of = |forms: &[FormMatch], set: &mut DocSet| {
-            for fm in forms {
-                let mut postings = self.index.postings(fm.form);
-                while let Some(doc) = postings.next_doc() {
-                    set.insert(doc);
-                }
-            }
-        };
+        let mut out = DocSet::empty(self.doc_count());
         for matcher in &clause.matchers {
             match matcher {
-                Matcher::Forms(forms) => union_of(forms, &mut out),
-                Matcher::Phrase(words) => {
-                    let mut common: Option<DocSet> = None;
-                    for forms in words {
-                        let mut set = DocSet::empty(n);
-                        union_of(forms, &mut set);
-                        match &mut common {
-                            None => common = Some(set),
-                            Some(c) => c.intersect_with(&set),
-                        }
-                    }
-                    if let Some(c) = common {
-                        out.union_with(&c);
-                    }
-                }
+                Matcher::Forms(forms) => self.add_form_docs(forms, &mut out),
+                Matcher::Phrase(words) => out.union_with(&self.phrase_doc_bound(words)),
             }
         }
         out
+    }
+
+    /// Documents holding any of `forms`, added to `set` (positions skipped).
+    fn add_form_docs(&self, forms: &[FormMatch], set: &mut DocSet) {
+        for fm in forms {
+            let mut postings = self.index.postings(fm.form);
+            while let Some(doc) = postings.next_doc() {
+                set.insert(doc);
+            }
+        }
+    }
+
+    /// Documents holding every word of a phrase (a superset of those
+    /// holding the phrase); empty for an empty phrase.
+    fn phrase_doc_bound(&self, words: &[Vec<FormMatch>]) -> DocSet {
+        let n = self.doc_count();
+        let mut common: Option<DocSet> = None;
+        for forms in words {
+            let mut set = DocSet::empty(n);
+            self.add_form_docs(forms, &mut set);
+            match &mut common {
+                None => common = Some(set),
+                Some(c) => c.intersect_with(&set),
+            }
+            if common.as_ref().is_some_and(|c| c.count() == 0) {
+                break;
+            }
+        }
+        common.unwrap_or_else(|| DocSet::empty(n))
     }
 
     /// Evaluate every clause, the rarest positive ones first; with
