@@ -128,7 +128,9 @@ pub struct Hit {
     pub score: f32,
     /// How many of the query's clauses it matches (all, unless `partial`).
     pub matched: usize,
-    pub explain: Option<Explanation>,
+    /// Boxed: only the first `SearchRequest::explain` hits carry one, and a
+    /// small `Hit` keeps building and sorting thousands of them cheap.
+    pub explain: Option<Box<Explanation>>,
 }
 
 /// A matching direct quote.
@@ -535,15 +537,15 @@ impl<'a> Engine<'a> {
         kind: MatchKind,
     ) -> bool {
         let d = doc as usize;
-        let Some(stats) = self.stats(doc) else {
+        let fields = self.fields();
+        let Some([title_len, _]) = fields.lens(doc) else {
             return false;
         };
         let Some(tf) = eval.tf.get_mut(d) else {
             return false;
         };
-        let fields = self.fields();
         // Title positions come first.
-        let t = positions.partition_point(|&p| p < stats.title_len);
+        let t = positions.partition_point(|&p| p < title_len);
         let (title, body) = positions.split_at(t);
         let count = |n: usize| weight * n as f32;
         let any = match scope {
@@ -1142,13 +1144,14 @@ impl<'a> Engine<'a> {
             .iter()
             .map(|(_, e)| rank::idf(n as u32, e.doc_count))
             .collect();
+        let fields = self.fields();
         let mut hits: Vec<Hit> = results
             .iter()
             .map(|d| {
-                let stats = &self.data.docs[d as usize];
+                let [title, body] = fields.lens(d).unwrap_or_default();
                 let lens = FieldLens {
-                    title: stats.title_len as f32,
-                    body: stats.body_len as f32,
+                    title: title as f32,
+                    body: body as f32,
                 };
                 let score = positive
                     .iter()
@@ -1176,7 +1179,9 @@ impl<'a> Engine<'a> {
         }
         sort_hits(&mut hits, request.sort, self.dates());
         for hit in hits.iter_mut().take(request.explain) {
-            hit.explain = Some(self.explain(hit, &compiled, &positive, &idfs, avg));
+            hit.explain = Some(Box::new(
+                self.explain(hit, &compiled, &positive, &idfs, avg),
+            ));
         }
 
         let quotes = if request.quotes {
@@ -1698,8 +1703,16 @@ impl DocValues {
 struct FieldMap {
     /// First bit of each document (`n + 1` entries).
     base: Vec<usize>,
-    quote: Vec<u64>,
-    entity: Vec<u64>,
+    /// Title and body length of each document, in one small table: the
+    /// per-hit loops read these for every hit, and the full `DocStats`
+    /// records are five times larger and scattered.
+    lens: Vec<[u32; 2]>,
+    /// Quote and entity bits interleaved: word `2k` holds the quote bits of
+    /// positions `64k..64k + 64`, word `2k + 1` their entity bits. Both sit
+    /// in one cache line, so classifying a position costs one memory access
+    /// (the bitsets are too large for the cache, and each look-up of a
+    /// common word's positions is a miss).
+    bits: Vec<u64>,
 }
 
 impl FieldMap {
@@ -1715,31 +1728,40 @@ impl FieldMap {
             total = total.saturating_add(extent as usize);
         }
         base.push(total);
+        let lens = (0..n as u32)
+            .map(|d| {
+                engine
+                    .stats(d)
+                    .map_or([0, 0], |s| [s.title_len, s.body_len])
+            })
+            .collect();
         // Every body word has a position in the postings, each at least a
         // byte: lengths beyond that come from a corrupt bundle, and get an
         // empty map rather than a huge allocation.
         if total > engine.data.postings.len().saturating_mul(2) + (1 << 20) {
             return FieldMap {
                 base: vec![0; n + 1],
-                quote: Vec::new(),
-                entity: Vec::new(),
+                lens,
+                bits: Vec::new(),
             };
         }
-        let words = total.div_ceil(64);
         let mut map = FieldMap {
             base,
-            quote: vec![0; words],
-            entity: vec![0; words],
+            lens,
+            bits: vec![0; total.div_ceil(64) * 2],
         };
         for d in 0..n as u32 {
             let start = map.base[d as usize];
             let extent = (map.base[d as usize + 1] - start) as u32;
             let quotes = engine.quote_ranges_of(d);
             let entities = engine.stats(d).map_or(&[][..], |s| &s.entity_ranges);
-            for (ranges, bits) in [(quotes, &mut map.quote), (entities, &mut map.entity)] {
+            for (ranges, lane) in [(quotes, 0), (entities, 1)] {
                 for r in ranges {
                     for p in r.start..r.end.min(extent) {
-                        set_bit(bits, start + p as usize);
+                        let i = start + p as usize;
+                        if let Some(w) = map.bits.get_mut(i / 64 * 2 + lane) {
+                            *w |= 1 << (i % 64);
+                        }
                     }
                 }
             }
@@ -1747,25 +1769,39 @@ impl FieldMap {
         map
     }
 
+    /// `[title length, body length]` of a document.
     #[inline(always)]
-    fn bit(&self, bits: &[u64], doc: u32, position: u32) -> bool {
+    fn lens(&self, doc: u32) -> Option<[u32; 2]> {
+        self.lens.get(doc as usize).copied()
+    }
+
+    /// `(in quote, in entity)` of one position.
+    #[inline(always)]
+    fn lookup(&self, doc: u32, position: u32) -> (bool, bool) {
         let d = doc as usize;
         let (Some(&start), Some(&end)) = (self.base.get(d), self.base.get(d + 1)) else {
-            return false;
+            return (false, false);
         };
         let i = start + position as usize;
-        i < end && bits.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1)
+        if i >= end {
+            return (false, false);
+        }
+        match self.bits.get(i / 64 * 2..i / 64 * 2 + 2) {
+            Some(&[q, e]) => (q >> (i % 64) & 1 == 1, e >> (i % 64) & 1 == 1),
+            _ => (false, false),
+        }
     }
 
     fn in_quote(&self, doc: u32, position: u32) -> bool {
-        self.bit(&self.quote, doc, position)
+        self.lookup(doc, position).0
     }
 
     fn in_entity(&self, doc: u32, position: u32) -> bool {
-        self.bit(&self.entity, doc, position)
+        self.lookup(doc, position).1
     }
 
-    /// How many of `positions` are in a quote, and in an entity mention.
+    /// How many of `positions` (ascending) are in a quote, and in an entity
+    /// mention.
     #[inline(always)]
     fn count(&self, doc: u32, positions: &[u32]) -> (usize, usize) {
         let d = doc as usize;
@@ -1778,17 +1814,12 @@ impl FieldMap {
             if i >= end {
                 break;
             }
-            let (w, b) = (i / 64, i % 64);
-            q += self.quote.get(w).map_or(0, |x| (x >> b & 1) as usize);
-            e += self.entity.get(w).map_or(0, |x| (x >> b & 1) as usize);
+            if let Some(&[qw, ew]) = self.bits.get(i / 64 * 2..i / 64 * 2 + 2) {
+                q += (qw >> (i % 64) & 1) as usize;
+                e += (ew >> (i % 64) & 1) as usize;
+            }
         }
         (q, e)
-    }
-}
-
-fn set_bit(bits: &mut [u64], i: usize) {
-    if let Some(w) = bits.get_mut(i / 64) {
-        *w |= 1 << (i % 64);
     }
 }
 
