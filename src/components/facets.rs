@@ -47,7 +47,7 @@ pub fn facets(props: &Props) -> Html {
             let order = |a: &&clippings_search::FacetCount, b: &&clippings_search::FacetCount| {
                 (b.selected, b.count.max(b.total))
                     .cmp(&(a.selected, a.count.max(a.total)))
-                    .then_with(|| a.name.cmp(&b.name))
+                    .then_with(|| facet.name(a).cmp(facet.name(b)))
             };
             // Collapsed, only the first TOP are shown: pick them, sort those.
             if !open && values.len() > TOP {
@@ -58,10 +58,10 @@ pub fn facets(props: &Props) -> Html {
         }
         let shown = if open { values.len() } else { TOP };
         let items = values.iter().take(shown).map(|v| {
-            let id = format!("facet-{}-{}", kind.key(), slug(&v.name));
-            let name = v.name.clone();
+            let id = format!("facet-{}-{}", kind.key(), slug(facet.name(v)));
+            let name = facet.name(v).to_string();
             let shown_count = if has_selection && !v.selected { v.total } else { v.count };
-            let label = display_value(kind, &v.name);
+            let label = display_value(kind, &name);
             let on_change = {
                 let (sel, unsel, name) = (props.on_select.clone(), props.on_unselect.clone(), name.clone());
                 let selected = v.selected;

@@ -282,7 +282,7 @@ pub fn search(engine: &Engine<'_>, results: &SearchResults, limit: usize) -> Val
             .values
             .iter()
             .filter(|v| v.count > 0)
-            .map(|v| (v.name.clone(), json!(v.count)))
+            .map(|v| (f.name(v).to_string(), json!(v.count)))
             .collect();
         facets.insert(f.kind.key().to_string(), Value::Object(values));
     }

@@ -166,12 +166,25 @@ pub struct ClauseExplanation {
 #[derive(Clone, Debug, PartialEq)]
 pub struct FacetCounts {
     pub kind: FacetKind,
+    /// Every value name of the facet, shared with the engine and indexed by
+    /// [`FacetCount::value`]: a common word's results carry thousands of
+    /// names, and copying (or reference-counting) each one per search was
+    /// most of a search with facets.
+    names: Arc<[Box<str>]>,
     pub values: Vec<FacetCount>,
+}
+
+impl FacetCounts {
+    /// The name of one of this facet's values.
+    pub fn name(&self, value: &FacetCount) -> &str {
+        self.names.get(value.value as usize).map_or("", |n| n)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct FacetCount {
-    pub name: String,
+    /// The value, as an index into the facet's names ([`FacetCounts::name`]).
+    pub value: u32,
     /// Documents with this value among the current results.
     pub count: usize,
     /// Documents there would be if this value replaced the current selection
@@ -1346,13 +1359,10 @@ impl<'a> Engine<'a> {
                 _ => None,
             })
             .collect();
-        let name_keys: Vec<HashSet<String>> = positive
-            .iter()
-            .map(|(i, _)| clause_name_keys(&compiled.clauses[*i]))
-            .collect();
         let speakers = self.speakers.get_or_init(|| Speakers::new(&self.corpus));
         // Per speaker, worked out once per search: allowed by the speaker
-        // filters, and which clauses (bit i: clause i, first 64) name them.
+        // filters, and which clauses (bit i: clause i, first 64) name them,
+        // from the speakers each clause's words appear in.
         let speaker_ok: Vec<bool> = speakers
             .names
             .iter()
@@ -1362,8 +1372,16 @@ impl<'a> Engine<'a> {
                     .all(|(names, negated)| names.iter().any(|n| n == speaker) != *negated)
             })
             .collect();
-        const UNKNOWN: u64 = u64::MAX;
-        let mut speaker_clauses: Vec<u64> = vec![UNKNOWN; speakers.names.len()];
+        let mut speaker_clauses: Vec<u64> = vec![0; speakers.names.len()];
+        for (i, (c, _)) in positive.iter().enumerate().take(64) {
+            for key in clause_name_keys(&compiled.clauses[*c]) {
+                for &sp in speakers.named_by(&key) {
+                    if let Some(bits) = speaker_clauses.get_mut(sp as usize) {
+                        *bits |= 1 << i;
+                    }
+                }
+            }
+        }
         let mut out = Vec::new();
         let mut best_matched = 0;
         let mut scored: Vec<(u32, f32, usize)> = Vec::new();
@@ -1387,22 +1405,7 @@ impl<'a> Engine<'a> {
                     continue;
                 }
                 let range = self.data.quote_ranges[q as usize];
-                let named = match speaker_clauses.get(sp).copied() {
-                    Some(UNKNOWN) | None => {
-                        let words = speakers.words.get(sp).map_or(&[][..], Vec::as_slice);
-                        let mut bits = 0u64;
-                        for (i, keys) in name_keys.iter().enumerate().take(64) {
-                            if words.iter().any(|w| keys.contains(w)) {
-                                bits |= 1 << i;
-                            }
-                        }
-                        if let Some(slot) = speaker_clauses.get_mut(sp) {
-                            *slot = bits;
-                        }
-                        bits
-                    }
-                    Some(bits) => bits,
-                };
+                let named = speaker_clauses.get(sp).copied().unwrap_or(0);
                 let mut matched = 0;
                 let mut score = 0.0;
                 for (i, (list, idf)) in clause_lists.iter().zip(idfs).enumerate() {
@@ -1467,7 +1470,12 @@ impl<'a> Engine<'a> {
                     .find(|s| s.facet == Some(facet.kind));
                 // Counted from the documents' side: the work is the values
                 // the results carry, not every value of the facet.
-                let counts = by_doc.count(results, facet.values.len());
+                // Listed: values in the results or the totals, and the
+                // selected and excluded ones; in the facet's own order (a
+                // set of value indices, not a sort of thousands of them).
+                let value_count = facet.values.len();
+                let mut listed = DocSet::empty(value_count);
+                let counts = by_doc.count(results, value_count, &mut listed);
                 // Results if this facet's own selection were lifted.
                 let totals = selection.map(|_| {
                     let mut set = base.clone();
@@ -1476,28 +1484,36 @@ impl<'a> Engine<'a> {
                             set.intersect_with(s);
                         }
                     }
-                    by_doc.count(&set, facet.values.len())
+                    by_doc.count(&set, value_count, &mut listed)
                 });
-                let values = facet
-                    .values
+                if let Some(s) = selection {
+                    for (i, v) in facet.values.iter().enumerate() {
+                        if s.include.contains(&v.name) || s.exclude.contains(&v.name) {
+                            listed.insert(i as u32);
+                        }
+                    }
+                }
+                let values = listed
                     .iter()
-                    .enumerate()
-                    .filter_map(|(i, v)| {
-                        let count = counts[i] as usize;
-                        let total = totals.as_ref().map_or(count, |t| t[i] as usize);
-                        let selected = selection.is_some_and(|s| s.include.contains(&v.name));
-                        let excluded = selection.is_some_and(|s| s.exclude.contains(&v.name));
-                        (count > 0 || total > 0 || selected || excluded).then(|| FacetCount {
-                            name: v.name.clone(),
+                    .filter_map(|i| {
+                        let i = i as usize;
+                        let v = facet.values.get(i)?;
+                        let count = counts.get(i).copied().unwrap_or(0) as usize;
+                        let total = totals
+                            .as_ref()
+                            .map_or(count, |t| t.get(i).copied().unwrap_or(0) as usize);
+                        Some(FacetCount {
+                            value: i as u32,
                             count,
                             total,
-                            selected,
-                            excluded,
+                            selected: selection.is_some_and(|s| s.include.contains(&v.name)),
+                            excluded: selection.is_some_and(|s| s.exclude.contains(&v.name)),
                         })
                     })
                     .collect();
                 FacetCounts {
                     kind: facet.kind,
+                    names: Arc::clone(&by_doc.names),
                     values,
                 }
             })
@@ -1611,17 +1627,18 @@ fn clause_name_keys(clause: &CompiledClause) -> HashSet<String> {
 }
 
 /// Every quote's speaker as an index into distinct names (`""`, index 0,
-/// for none), with each name's normalized words: a search compares names
-/// once per speaker, not once per quote.
+/// for none), and for each normalized word the speakers whose names hold
+/// it: a search finds the speakers a clause names by looking its words up,
+/// not by comparing every speaker's name.
 struct Speakers {
     of_quote: Vec<u32>,
     names: Vec<String>,
-    words: Vec<Vec<String>>,
+    by_word: HashMap<String, Vec<u32>>,
 }
 
 impl Speakers {
     fn new(corpus: &Corpus<'_>) -> Speakers {
-        let mut ids: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+        let mut ids: HashMap<&str, u32> = HashMap::new();
         let mut names = vec![String::new()];
         ids.insert("", 0);
         let of_quote = corpus
@@ -1635,12 +1652,25 @@ impl Speakers {
                 })
             })
             .collect();
-        let words = names.iter().map(|n| text::normalized_words(n)).collect();
+        let mut by_word: HashMap<String, Vec<u32>> = HashMap::new();
+        for (sp, name) in names.iter().enumerate() {
+            for word in text::normalized_words(name) {
+                let list = by_word.entry(word).or_default();
+                if list.last() != Some(&(sp as u32)) {
+                    list.push(sp as u32);
+                }
+            }
+        }
         Speakers {
             of_quote,
             names,
-            words,
+            by_word,
         }
+    }
+
+    /// Speakers whose name holds the normalized word `key`.
+    fn named_by(&self, key: &str) -> &[u32] {
+        self.by_word.get(key).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -1649,6 +1679,8 @@ impl Speakers {
 struct DocValues {
     offsets: Vec<u32>,
     values: Vec<u32>,
+    /// The facet's value names, shared by every search's counts.
+    names: Arc<[Box<str>]>,
 }
 
 impl DocValues {
@@ -1674,20 +1706,31 @@ impl DocValues {
                 *slot += 1;
             }
         }
-        DocValues { offsets, values }
+        let names = facet
+            .values
+            .iter()
+            .map(|v| v.name.as_str().into())
+            .collect();
+        DocValues {
+            offsets,
+            values,
+            names,
+        }
     }
 
-    /// How many documents of `docs` carry each value.
-    fn count(&self, docs: &DocSet, value_count: usize) -> Vec<u32> {
+    /// How many documents of `docs` carry each value, with the values
+    /// counted at least once marked in `touched` (a set of value indices).
+    fn count(&self, docs: &DocSet, value_count: usize, touched: &mut DocSet) -> Vec<u32> {
         let mut counts = vec![0u32; value_count];
         for d in docs.iter() {
             let d = d as usize;
             let (Some(&lo), Some(&hi)) = (self.offsets.get(d), self.offsets.get(d + 1)) else {
                 continue;
             };
-            for &v in &self.values[lo as usize..hi as usize] {
+            for &v in self.values.get(lo as usize..hi as usize).unwrap_or(&[]) {
                 if let Some(c) = counts.get_mut(v as usize) {
                     *c += 1;
+                    touched.insert(v);
                 }
             }
         }

@@ -242,8 +242,8 @@ fn facet_counts_filtered_and_total() {
             .unwrap()
             .clone();
         f.values
-            .into_iter()
-            .map(|v| (v.name, v.count, v.total))
+            .iter()
+            .map(|v| (f.name(v).to_string(), v.count, v.total))
             .collect::<Vec<_>>()
     };
     let counts = outlet(vec![], "alibaba OR coffee ");
@@ -271,7 +271,7 @@ fn facet_values_absent_from_results_and_totals_are_left_out() {
             .map(|f| {
                 f.values
                     .iter()
-                    .map(|v| (v.name.clone(), v.count, v.total, v.excluded))
+                    .map(|v| (f.name(v).to_string(), v.count, v.total, v.excluded))
                     .collect()
             })
             .unwrap_or_default()
@@ -293,6 +293,29 @@ fn facet_values_absent_from_results_and_totals_are_left_out() {
         excluded.contains(&("Daily Planet".into(), 0, 2, true)),
         "{excluded:?}"
     );
+}
+
+#[test]
+fn facet_values_keep_the_facets_own_order() {
+    // Years and months are shown in this order (newest first), not by count.
+    let e = engine();
+    for q in ["", "alibaba ", "alibaba OR coffee "] {
+        let r = search(&e, q);
+        for counts in &r.facets {
+            let own: Vec<&str> = e
+                .facet(counts.kind)
+                .unwrap()
+                .values
+                .iter()
+                .map(|v| v.name.as_str())
+                .collect();
+            let listed: Vec<&str> = counts.values.iter().map(|v| counts.name(v)).collect();
+            let mut in_own_order = listed.clone();
+            in_own_order.sort_by_key(|name| own.iter().position(|o| o == name));
+            assert_eq!(listed, in_own_order, "{:?} for {q:?}", counts.kind);
+            assert!(listed.iter().all(|name| own.contains(name)));
+        }
+    }
 }
 
 #[test]
