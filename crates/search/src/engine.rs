@@ -490,15 +490,17 @@ impl<'a> Engine<'a> {
     /// Which field a position falls in, for clause scoping and BM25F.
     fn classify(&self, doc: u32, position: u32, scope: Scope) -> Option<(bool, bool, bool)> {
         let stats = self.stats(doc)?;
-        let fields = self.fields();
         let in_title = position < stats.title_len;
-        let in_quote = !in_title && fields.in_quote(doc, position);
+        let (in_quote, in_entity) = if in_title {
+            (false, false)
+        } else {
+            self.fields().lookup(doc, position)
+        };
         match scope {
             Scope::Title if !in_title => return None,
             Scope::Quote if !in_quote => return None,
             _ => {}
         }
-        let in_entity = !in_title && fields.in_entity(doc, position);
         Some((in_title, in_quote, in_entity))
     }
 
@@ -577,10 +579,11 @@ impl<'a> Engine<'a> {
             Scope::Quote => {
                 let mut any = false;
                 for &p in body {
-                    if fields.in_quote(doc, p) {
+                    let (in_quote, in_entity) = fields.lookup(doc, p);
+                    if in_quote {
                         tf.body += weight;
                         tf.quote += weight;
-                        if fields.in_entity(doc, p) {
+                        if in_entity {
                             tf.entity += weight;
                         }
                         any = true;
@@ -1486,29 +1489,34 @@ impl<'a> Engine<'a> {
                     }
                     by_doc.count(&set, value_count, &mut listed)
                 });
+                let mut selected = DocSet::empty(value_count);
+                let mut excluded = DocSet::empty(value_count);
                 if let Some(s) = selection {
                     for (i, v) in facet.values.iter().enumerate() {
-                        if s.include.contains(&v.name) || s.exclude.contains(&v.name) {
-                            listed.insert(i as u32);
+                        if s.include.contains(&v.name) {
+                            selected.insert(i as u32);
+                        }
+                        if s.exclude.contains(&v.name) {
+                            excluded.insert(i as u32);
                         }
                     }
+                    listed.union_with(&selected);
+                    listed.union_with(&excluded);
                 }
                 let values = listed
                     .iter()
-                    .filter_map(|i| {
-                        let i = i as usize;
-                        let v = facet.values.get(i)?;
-                        let count = counts.get(i).copied().unwrap_or(0) as usize;
+                    .map(|i| {
+                        let count = counts.get(i as usize).copied().unwrap_or(0) as usize;
                         let total = totals
                             .as_ref()
-                            .map_or(count, |t| t.get(i).copied().unwrap_or(0) as usize);
-                        Some(FacetCount {
-                            value: i as u32,
+                            .map_or(count, |t| t.get(i as usize).copied().unwrap_or(0) as usize);
+                        FacetCount {
+                            value: i,
                             count,
                             total,
-                            selected: selection.is_some_and(|s| s.include.contains(&v.name)),
-                            excluded: selection.is_some_and(|s| s.exclude.contains(&v.name)),
-                        })
+                            selected: selected.contains(i),
+                            excluded: excluded.contains(i),
+                        }
                     })
                     .collect();
                 FacetCounts {
@@ -1762,22 +1770,16 @@ impl FieldMap {
     fn new(engine: &Engine<'_>) -> FieldMap {
         let n = engine.doc_count();
         let mut base = Vec::with_capacity(n + 1);
+        let mut lens = Vec::with_capacity(n);
         let mut total = 0usize;
         for d in 0..n as u32 {
             base.push(total);
-            let extent = engine
-                .stats(d)
-                .map_or(0, |s| s.body_base().saturating_add(s.body_len));
+            let stats = engine.stats(d);
+            lens.push(stats.map_or([0, 0], |s| [s.title_len, s.body_len]));
+            let extent = stats.map_or(0, |s| s.body_base().saturating_add(s.body_len));
             total = total.saturating_add(extent as usize);
         }
         base.push(total);
-        let lens = (0..n as u32)
-            .map(|d| {
-                engine
-                    .stats(d)
-                    .map_or([0, 0], |s| [s.title_len, s.body_len])
-            })
-            .collect();
         // Every body word has a position in the postings, each at least a
         // byte: lengths beyond that come from a corrupt bundle, and get an
         // empty map rather than a huge allocation.
@@ -1829,18 +1831,21 @@ impl FieldMap {
         if i >= end {
             return (false, false);
         }
+        let [q, e] = self.bits_at(i);
+        (q == 1, e == 1)
+    }
+
+    /// The quote and entity bits (0 or 1) of global bit `i`.
+    #[inline(always)]
+    fn bits_at(&self, i: usize) -> [u64; 2] {
         match self.bits.get(i / 64 * 2..i / 64 * 2 + 2) {
-            Some(&[q, e]) => (q >> (i % 64) & 1 == 1, e >> (i % 64) & 1 == 1),
-            _ => (false, false),
+            Some(&[q, e]) => [q >> (i % 64) & 1, e >> (i % 64) & 1],
+            _ => [0, 0],
         }
     }
 
     fn in_quote(&self, doc: u32, position: u32) -> bool {
         self.lookup(doc, position).0
-    }
-
-    fn in_entity(&self, doc: u32, position: u32) -> bool {
-        self.lookup(doc, position).1
     }
 
     /// How many of `positions` (ascending) are in a quote, and in an entity
@@ -1857,10 +1862,9 @@ impl FieldMap {
             if i >= end {
                 break;
             }
-            if let Some(&[qw, ew]) = self.bits.get(i / 64 * 2..i / 64 * 2 + 2) {
-                q += (qw >> (i % 64) & 1) as usize;
-                e += (ew >> (i % 64) & 1) as usize;
-            }
+            let [qb, eb] = self.bits_at(i);
+            q += qb as usize;
+            e += eb as usize;
         }
         (q, e)
     }
