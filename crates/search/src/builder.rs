@@ -91,6 +91,31 @@ pub fn build_bundle(corpus: &Corpus<'_>) -> Vec<u8> {
     let mut forms: Vec<(String, Vec<(u32, u32)>)> = postings_by_form.into_iter().collect();
     forms.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
 
+    // Each document's quote positions, merged, to flag plain postings.
+    let mut quotes_by_doc: Vec<Vec<PosRange>> = vec![Vec::new(); docs.len()];
+    for (qi, quote) in corpus.quotes.iter().enumerate() {
+        if let (Some(list), Some(r)) = (
+            quotes_by_doc.get_mut(quote.doc as usize),
+            quote_ranges.get(qi),
+        ) {
+            if r.start < r.end {
+                list.push(*r);
+            }
+        }
+    }
+    let fields: Vec<DocFields> = docs
+        .iter()
+        .zip(quotes_by_doc)
+        .map(|(stats, mut quotes)| {
+            quotes.sort();
+            DocFields {
+                title_len: stats.title_len,
+                quotes: merge_ranges(quotes),
+                entities: &stats.entity_ranges,
+            }
+        })
+        .collect();
+
     let mut postings = Vec::new();
     let mut postings_index = Vec::with_capacity(forms.len() * 4);
     let mut forms_fst = fst::MapBuilder::memory();
@@ -103,7 +128,7 @@ pub fn build_bundle(corpus: &Corpus<'_>) -> Vec<u8> {
         postings_index.extend_from_slice(&(postings.len() as u32).to_le_bytes());
         occurrences.sort_unstable();
         occurrences.dedup();
-        encode_postings(&mut postings, &occurrences);
+        encode_postings(&mut postings, &occurrences, &fields);
         let norm = text::normalize(&form);
         let stem = text::stem(&norm);
         stem_groups.entry(stem).or_default().push(id);
@@ -168,7 +193,30 @@ fn merge_ranges(sorted: Vec<PosRange>) -> Vec<PosRange> {
     out
 }
 
-fn encode_postings(out: &mut Vec<u8>, occurrences: &[(u32, u32)]) {
+/// What marks a document's positions as other than plain body text.
+struct DocFields<'a> {
+    title_len: u32,
+    /// Sorted and disjoint.
+    quotes: Vec<PosRange>,
+    /// Sorted and disjoint.
+    entities: &'a [PosRange],
+}
+
+impl DocFields<'_> {
+    /// Whether every position is in the body, outside quotes and entity
+    /// mentions: such a posting's field frequencies are its position count.
+    fn all_plain(&self, positions: &[u32]) -> bool {
+        let inside = |ranges: &[PosRange], p: u32| {
+            let i = ranges.partition_point(|r| r.end <= p);
+            ranges.get(i).is_some_and(|r| r.contains(p))
+        };
+        positions
+            .iter()
+            .all(|&p| p >= self.title_len && !inside(&self.quotes, p) && !inside(self.entities, p))
+    }
+}
+
+fn encode_postings(out: &mut Vec<u8>, occurrences: &[(u32, u32)], fields: &[DocFields<'_>]) {
     let mut per_doc: Vec<(u32, Vec<u32>)> = Vec::new();
     for &(doc, pos) in occurrences {
         match per_doc.last_mut() {
@@ -183,7 +231,15 @@ fn encode_postings(out: &mut Vec<u8>, occurrences: &[(u32, u32)]) {
         // Most (form, document) pairs occur once: flag that in the low bit
         // of the document delta instead of spending a byte on the frequency.
         let single = positions.len() == 1;
-        varint::write(out, (u64::from(doc - prev_doc) << 1) | u64::from(single));
+        // A search scores a plain posting from its position count alone,
+        // without decoding or classifying the positions.
+        let plain = fields
+            .get(doc as usize)
+            .is_some_and(|f| f.all_plain(&positions));
+        varint::write(
+            out,
+            (u64::from(doc - prev_doc) << 2) | u64::from(single) << 1 | u64::from(plain),
+        );
         prev_doc = doc;
         deltas.clear();
         let mut prev = 0;

@@ -25,7 +25,7 @@ use std::fmt;
 pub const MAGIC: &[u8; 8] = b"CLIPPNGS";
 
 /// Bumped whenever the payload layout changes.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 const HEADER_LEN: usize = 8 + 4 + 8;
 
@@ -68,8 +68,9 @@ pub struct IndexData<'a> {
     /// Form-id lists: count, then delta-coded ids (LEB128).
     #[serde(borrow)]
     pub groups: &'a [u8],
-    /// Per form: doc count, then per doc: `doc delta << 1 | (tf == 1)`, the
-    /// term frequency unless it is 1, position deltas (LEB128).
+    /// Per form: doc count, then per doc: `doc delta << 2 | (tf == 1) << 1 |
+    /// plain`, the byte length of the position deltas unless tf is 1, the
+    /// position deltas (LEB128); see [`crate::index::Postings`].
     #[serde(borrow)]
     pub postings: &'a [u8],
     /// Per form id: u32 LE offset into `postings`.

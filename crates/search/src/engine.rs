@@ -18,7 +18,7 @@ use crate::bitset::DocSet;
 use crate::bundle::{self, DocStats, Facet, FacetKind, FormatError, IndexData, PosRange};
 use crate::index::{Expansion, FormMatch, Index, MatchKind, PositionsAt};
 use crate::query::{self, Atom, Filter, FilterKind, Hint, Query, Scope};
-use crate::rank::{self, FieldLens, FieldTf, RankParams};
+use crate::rank::{self, FieldLens, FieldNorms, FieldTf, RankParams};
 use crate::snippet::{DocTokens, Field};
 use clippings_core::text;
 use clippings_core::{Corpus, Document, EntityKind};
@@ -49,8 +49,26 @@ pub struct Engine<'a> {
     speakers: OnceLock<Speakers>,
     /// Tokens of recently highlighted documents (see [`crate::snippet`]).
     pub(crate) token_cache: Mutex<HashMap<(u32, Field), Arc<DocTokens>>>,
-    pub params: RankParams,
+    params: RankParams,
+    /// Each document's BM25F length normalisations under `params`: built on
+    /// first search, dropped when the parameters change.
+    norms: OnceLock<Vec<FieldNorms>>,
+    /// Per-document clause buffers of earlier searches, all zero again (see
+    /// [`Engine::recycle`]).
+    buffers: Mutex<Vec<ClauseBuffers>>,
 }
+
+/// The dense per-document buffers of one clause evaluation. Kept between
+/// searches: zeroing and allocating them afresh (16 bytes per document)
+/// cost more than the rest of a search for a rare word, while clearing the
+/// entries a search touched costs one write per match.
+struct ClauseBuffers {
+    tf: Vec<FieldTf>,
+    kinds: Vec<u8>,
+}
+
+/// Buffers kept for reuse: enough for a query of several clauses.
+const KEPT_BUFFERS: usize = 8;
 
 /// How results are ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -285,6 +303,20 @@ struct ClauseEval {
     fuzzy_only: bool,
 }
 
+impl ClauseEval {
+    /// Record that `doc` matches through a form of `kind`.
+    #[inline(always)]
+    fn mark(&mut self, doc: u32, kind: MatchKind) {
+        if let Some(k) = self.kinds.get_mut(doc as usize) {
+            *k |= 1 << (kind as u8);
+            if !self.docs.contains(doc) {
+                self.docs.insert(doc);
+                self.doc_count += 1;
+            }
+        }
+    }
+}
+
 impl<'a> Engine<'a> {
     /// Open a bundle produced by [`crate::build_bundle`], in place.
     pub fn open(bytes: &'a [u8]) -> Result<Engine<'a>, FormatError> {
@@ -308,6 +340,8 @@ impl<'a> Engine<'a> {
             speakers: OnceLock::new(),
             token_cache: Mutex::new(HashMap::new()),
             params: RankParams::default(),
+            norms: OnceLock::new(),
+            buffers: Mutex::new(Vec::new()),
         })
     }
 
@@ -334,6 +368,37 @@ impl<'a> Engine<'a> {
 
     fn fields(&self) -> &FieldMap {
         self.fields.get_or_init(|| FieldMap::new(self))
+    }
+
+    /// The ranking parameters.
+    pub fn params(&self) -> &RankParams {
+        &self.params
+    }
+
+    /// Rank with other parameters from the next search on.
+    pub fn set_params(&mut self, params: RankParams) {
+        self.params = params;
+        self.norms = OnceLock::new();
+    }
+
+    fn norms(&self) -> &[FieldNorms] {
+        self.norms.get_or_init(|| {
+            let avg = FieldLens {
+                title: self.data.avg_title_len,
+                body: self.data.avg_body_len,
+            };
+            self.fields()
+                .lens
+                .iter()
+                .map(|&[title, body]| {
+                    let lens = FieldLens {
+                        title: title as f32,
+                        body: body as f32,
+                    };
+                    rank::field_norms(lens, avg, &self.params)
+                })
+                .collect()
+        })
     }
 
     pub fn facet(&self, kind: FacetKind) -> Option<&Facet> {
@@ -530,12 +595,8 @@ impl<'a> Engine<'a> {
                 tf.entity += weight;
             }
         }
-        eval.kinds[doc as usize] |= 1 << (kind as u8);
+        eval.mark(doc, kind);
         eval.phrase_positions.push((doc, position));
-        if !eval.docs.contains(doc) {
-            eval.docs.insert(doc);
-            eval.doc_count += 1;
-        }
         true
     }
 
@@ -593,13 +654,31 @@ impl<'a> Engine<'a> {
             }
         };
         if any {
-            eval.kinds[d] |= 1 << (kind as u8);
-            if !eval.docs.contains(doc) {
-                eval.docs.insert(doc);
-                eval.doc_count += 1;
-            }
+            eval.mark(doc, kind);
         }
         any
+    }
+
+    /// Add one document's occurrences of a form that are all plain body
+    /// text (see [`crate::index::Postings::is_plain`]).
+    #[inline(always)]
+    fn add_plain(
+        &self,
+        eval: &mut ClauseEval,
+        doc: u32,
+        count: usize,
+        weight: f32,
+        kind: MatchKind,
+    ) -> bool {
+        let Some(tf) = eval.tf.get_mut(doc as usize) else {
+            return false;
+        };
+        if count == 0 {
+            return false;
+        }
+        tf.body += weight * count as f32;
+        eval.mark(doc, kind);
+        true
     }
 
     /// A rough upper bound on the documents a clause matches, from postings
@@ -636,9 +715,10 @@ impl<'a> Engine<'a> {
         keep_positions: bool,
     ) -> ClauseEval {
         let n = self.doc_count();
+        let ClauseBuffers { tf, kinds } = self.take_buffers();
         let mut eval = ClauseEval {
-            tf: vec![FieldTf::default(); n],
-            kinds: vec![0; n],
+            tf,
+            kinds,
             docs: DocSet::empty(n),
             doc_count: 0,
             locations: Vec::new(),
@@ -662,11 +742,7 @@ impl<'a> Engine<'a> {
                         while let Some(doc) = postings.next_doc() {
                             if skip.is_some_and(|c| !c.contains(doc)) {
                                 if (doc as usize) < n {
-                                    eval.kinds[doc as usize] |= 1 << (fm.kind as u8);
-                                    if !eval.docs.contains(doc) {
-                                        eval.docs.insert(doc);
-                                        eval.doc_count += 1;
-                                    }
+                                    eval.mark(doc, fm.kind);
                                     if !fuzzy {
                                         eval.fuzzy_only = false;
                                     }
@@ -674,9 +750,22 @@ impl<'a> Engine<'a> {
                                 continue;
                             }
                             let at = postings.positions_location();
-                            postings.positions_into(&mut buf);
-                            let any =
-                                self.add_doc(&mut eval, doc, &buf, weight, clause.scope, fm.kind);
+                            let any = if postings.is_plain() {
+                                // Plain body text: the count is all BM25F
+                                // needs, and no scope but the whole text
+                                // matches it.
+                                clause.scope == Scope::Anywhere
+                                    && self.add_plain(
+                                        &mut eval,
+                                        doc,
+                                        postings.position_count(),
+                                        weight,
+                                        fm.kind,
+                                    )
+                            } else {
+                                postings.positions_into(&mut buf);
+                                self.add_doc(&mut eval, doc, &buf, weight, clause.scope, fm.kind)
+                            };
                             if any && eval.keep_positions {
                                 eval.locations.push((doc, at));
                             }
@@ -706,6 +795,46 @@ impl<'a> Engine<'a> {
             eval.phrase_positions.dedup();
         }
         eval
+    }
+
+    /// Zeroed per-document buffers for a clause: kept ones, else new ones.
+    fn take_buffers(&self) -> ClauseBuffers {
+        let n = self.doc_count();
+        let kept = self.buffers.lock().ok().and_then(|mut kept| kept.pop());
+        match kept {
+            Some(b) if b.tf.len() == n && b.kinds.len() == n => b,
+            _ => ClauseBuffers {
+                tf: vec![FieldTf::default(); n],
+                kinds: vec![0; n],
+            },
+        }
+    }
+
+    /// Keep the buffers of finished clause evaluations for later searches,
+    /// zeroed again: only the matched documents' entries are ever written.
+    fn recycle(&self, evals: Vec<(usize, ClauseEval)>) {
+        let Ok(mut kept) = self.buffers.lock() else {
+            return;
+        };
+        for (_, mut e) in evals {
+            if kept.len() >= KEPT_BUFFERS {
+                break;
+            }
+            for d in e.docs.iter() {
+                if let (Some(tf), Some(k)) = (e.tf.get_mut(d as usize), e.kinds.get_mut(d as usize))
+                {
+                    *tf = FieldTf::default();
+                    *k = 0;
+                }
+            }
+            debug_assert!(
+                e.tf.iter().all(|t| *t == FieldTf::default()) && e.kinds.iter().all(|&k| k == 0)
+            );
+            kept.push(ClauseBuffers {
+                tf: e.tf,
+                kinds: e.kinds,
+            });
+        }
     }
 
     /// `(doc, start position, weakest kind)` of every occurrence of a phrase.
@@ -1152,27 +1281,19 @@ impl<'a> Engine<'a> {
         }
 
         // Scores.
-        let avg = FieldLens {
-            title: self.data.avg_title_len,
-            body: self.data.avg_body_len,
-        };
         let idfs: Vec<f32> = positive
             .iter()
             .map(|(_, e)| rank::idf(n as u32, e.doc_count))
             .collect();
-        let fields = self.fields();
+        let norms = self.norms();
         let mut hits: Vec<Hit> = results
             .iter()
             .map(|d| {
-                let [title, body] = fields.lens(d).unwrap_or_default();
-                let lens = FieldLens {
-                    title: title as f32,
-                    body: body as f32,
-                };
+                let doc_norms = norms.get(d as usize).copied().unwrap_or_default();
                 let score = positive
                     .iter()
                     .zip(&idfs)
-                    .map(|((_, e), &idf)| self.clause_score(e, d, lens, avg, idf))
+                    .map(|((_, e), &idf)| self.clause_score(e, d, doc_norms, idf))
                     .sum();
                 Hit {
                     doc: d,
@@ -1193,11 +1314,11 @@ impl<'a> Engine<'a> {
                 hit.score *= self.proximity_factor(hit.doc, &positive);
             }
         }
-        sort_hits(&mut hits, request.sort, self.dates());
+        sort_hits(&mut hits, request.sort, self.dates(), |d| {
+            matched_count.get(d as usize).copied().unwrap_or(counted)
+        });
         for hit in hits.iter_mut().take(request.explain) {
-            hit.explain = Some(Box::new(
-                self.explain(hit, &compiled, &positive, &idfs, avg),
-            ));
+            hit.explain = Some(Box::new(self.explain(hit, &compiled, &positive, &idfs)));
         }
 
         let quotes = if request.quotes {
@@ -1212,6 +1333,7 @@ impl<'a> Engine<'a> {
         };
         let suggestion = self.suggestion(&query, &compiled, &positive, hits.is_empty() || partial);
         hints.append(&mut query.hints);
+        self.recycle(evals);
         SearchResults {
             query,
             compiled,
@@ -1226,17 +1348,10 @@ impl<'a> Engine<'a> {
 
     /// BM25F of one clause in one document, scaled by the best kind of match
     /// the document has for it (exact > variant > stemmed > prefix > fuzzy).
-    fn clause_score(
-        &self,
-        eval: &ClauseEval,
-        doc: u32,
-        lens: FieldLens,
-        avg: FieldLens,
-        idf: f32,
-    ) -> f32 {
+    fn clause_score(&self, eval: &ClauseEval, doc: u32, norms: FieldNorms, idf: f32) -> f32 {
         let d = doc as usize;
         let best = MatchKind::best_in(eval.kinds[d]).map_or(1.0, MatchKind::weight);
-        rank::bm25f(eval.tf[d], lens, avg, idf, &self.params) * best
+        rank::bm25f_normed(eval.tf[d], norms, idf, &self.params) * best
     }
 
     /// The positions (ascending, within the clause's scope) at which a
@@ -1297,14 +1412,9 @@ impl<'a> Engine<'a> {
         compiled: &CompiledQuery,
         positive: &[&(usize, ClauseEval)],
         idfs: &[f32],
-        avg: FieldLens,
     ) -> Explanation {
         let d = hit.doc as usize;
-        let stats = &self.data.docs[d];
-        let lens = FieldLens {
-            title: stats.title_len as f32,
-            body: stats.body_len as f32,
-        };
+        let doc_norms = self.norms().get(d).copied().unwrap_or_default();
         let clauses: Vec<ClauseExplanation> = positive
             .iter()
             .zip(idfs)
@@ -1323,7 +1433,7 @@ impl<'a> Engine<'a> {
                     clause: compiled.clauses[*i].text.clone(),
                     idf,
                     tf: e.tf[d],
-                    score: self.clause_score(e, hit.doc, lens, avg, idf),
+                    score: self.clause_score(e, hit.doc, doc_norms, idf),
                     kinds,
                 }
             })
@@ -1876,6 +1986,8 @@ struct DateOrder {
     /// Position of each document when sorted newest first (undated last),
     /// ties by document index.
     rank: Vec<u32>,
+    /// The document at each position of `rank` (its inverse).
+    order: Vec<u32>,
     /// Index of each document's date among the distinct dates, newest first;
     /// `u32::MAX` when undated.
     newest: Vec<u32>,
@@ -1905,6 +2017,7 @@ impl DateOrder {
         }
         DateOrder {
             rank,
+            order: order.into_iter().map(|d| d as u32).collect(),
             newest,
             distinct,
         }
@@ -1934,10 +2047,44 @@ fn relevance_key(hit: &Hit, dates: &DateOrder) -> u64 {
     (u64::from(score_key(hit.score)) << 32) | u64::from(rank)
 }
 
-fn sort_hits(hits: &mut [Hit], sort: Sort, dates: &DateOrder) {
+/// The score of a [`score_key`].
+fn key_score(key: u32) -> f32 {
+    let ordered = !key;
+    f32::from_bits(if ordered & 0x8000_0000 != 0 {
+        ordered & 0x7fff_ffff
+    } else {
+        !ordered
+    })
+}
+
+/// Sort hits (none explained yet); `matched` gives a document's
+/// [`Hit::matched`].
+fn sort_hits(hits: &mut [Hit], sort: Sort, dates: &DateOrder, matched: impl Fn(u32) -> usize) {
     let newest = |d: u32| dates.newest.get(d as usize).copied().unwrap_or(u32::MAX);
     match sort {
-        Sort::Relevance => hits.sort_by_cached_key(|h| relevance_key(h, dates)),
+        // Bare 8-byte keys sort in a third of the time of hits or of
+        // (key, index) pairs. A key holds the score and the document's
+        // date rank, which is unique, so the hits are rebuilt from the
+        // keys alone.
+        Sort::Relevance => {
+            let mut keys: Vec<u64> = hits.iter().map(|h| relevance_key(h, dates)).collect();
+            // Every document has a date rank; were one missing, its key
+            // would name no document: sort the hits themselves then.
+            if keys.iter().any(|&k| k as u32 as usize >= dates.order.len()) {
+                hits.sort_by_cached_key(|h| relevance_key(h, dates));
+                return;
+            }
+            keys.sort_unstable();
+            for (hit, key) in hits.iter_mut().zip(keys) {
+                let doc = dates.order[key as u32 as usize];
+                *hit = Hit {
+                    doc,
+                    score: key_score((key >> 32) as u32),
+                    matched: matched(doc),
+                    explain: None,
+                };
+            }
+        }
         // Date (undated articles last either way), then score, then index.
         Sort::Newest | Sort::Oldest => hits.sort_by_cached_key(|h| {
             let day = match newest(h.doc) {
@@ -1947,5 +2094,30 @@ fn sort_hits(hits: &mut [Hit], sort: Sort, dates: &DateOrder) {
             };
             (day, score_key(h.score), h.doc)
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn score_keys_order_highest_first_and_give_the_score_back() {
+        let scores = [
+            f32::INFINITY,
+            3.5,
+            1.0,
+            f32::MIN_POSITIVE,
+            0.0,
+            -0.0,
+            -2.0,
+            f32::NEG_INFINITY,
+        ];
+        for pair in scores.windows(2) {
+            assert!(score_key(pair[0]) <= score_key(pair[1]), "{pair:?}");
+        }
+        for s in scores {
+            assert_eq!(key_score(score_key(s)).to_bits(), s.to_bits());
+        }
     }
 }

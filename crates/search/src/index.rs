@@ -148,6 +148,7 @@ impl<'a> Index<'a> {
             doc: 0,
             first: true,
             unread: 0,
+            plain: false,
         }
     }
 
@@ -315,11 +316,14 @@ pub struct PositionsAt {
 
 /// Decoder for one form's postings: `(document, positions)` in document order.
 ///
-/// Layout per form: document count, then per document `delta << 1 | (tf ==
-/// 1)`, the byte length of the position deltas when there are several,
-/// and the position deltas (all LEB128). A document's positions are
-/// skipped in one step, without reading them: a query word that is common
-/// costs little in the documents another word already ruled out.
+/// Layout per form: document count, then per document a head `delta << 2
+/// | single << 1 | plain` (`single`: the form occurs once in the
+/// document), the byte length of the position deltas unless `single`, and
+/// the position deltas (all LEB128). A document's positions are skipped in
+/// one step, without reading them: a query word that is common costs
+/// little in the documents another word already ruled out. `plain` says
+/// every position is body text outside quotes and entity mentions, so a
+/// search needs only their number, counted without decoding them.
 pub struct Postings<'a> {
     /// Where `reader` started in the postings blob.
     base: usize,
@@ -329,6 +333,8 @@ pub struct Postings<'a> {
     first: bool,
     /// Bytes of the current document's positions not read yet.
     unread: usize,
+    /// The current document's positions are all plain body text.
+    plain: bool,
 }
 
 /// Decode the delta-coded positions in `bytes` onto `out`. Stops at the
@@ -368,19 +374,35 @@ impl Postings<'_> {
         }
         self.remaining -= 1;
         let head = self.reader.read_u32()?;
-        let delta = head >> 1;
+        let delta = head >> 2;
+        self.plain = head & 1 == 1;
         self.doc = if self.first {
             delta
         } else {
             self.doc.checked_add(delta)?
         };
         self.first = false;
-        self.unread = if head & 1 == 1 {
+        self.unread = if head & 2 == 2 {
             self.reader.next_len()?
         } else {
             self.reader.read_u32()? as usize
         };
         Some(self.doc)
+    }
+
+    /// Whether the current document's positions are all in the body,
+    /// outside quotes and entity mentions.
+    pub fn is_plain(&self) -> bool {
+        self.plain
+    }
+
+    /// How many positions the current document has, without decoding them
+    /// (valid until they are read or skipped): every LEB128 value ends with
+    /// one byte below 0x80.
+    pub fn position_count(&self) -> usize {
+        self.reader
+            .peek(self.unread)
+            .map_or(0, |bytes| bytes.iter().filter(|&&b| b < 0x80).count())
     }
 
     /// Where the current document's positions are, for

@@ -80,12 +80,35 @@ pub fn idf(docs: u32, df: u32) -> f32 {
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
 }
 
+/// The reciprocal length normalisations of one document's fields, the
+/// divisors of BM25F's `tf~`. They depend on the document and the
+/// parameters only, so an engine works them out once per document instead
+/// of once per document and query.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct FieldNorms {
+    pub title: f32,
+    pub body: f32,
+}
+
+/// [`FieldNorms`] of a document with field lengths `lens`.
+pub fn field_norms(lens: FieldLens, avg: FieldLens, p: &RankParams) -> FieldNorms {
+    let norm = |b: f32, len: f32, avg: f32| (1.0 - b) + b * len / avg.max(1.0);
+    FieldNorms {
+        title: 1.0 / norm(p.b_title, lens.title, avg.title),
+        body: 1.0 / norm(p.b_body, lens.body, avg.body),
+    }
+}
+
 /// BM25F score of one clause in one document.
 pub fn bm25f(tf: FieldTf, lens: FieldLens, avg: FieldLens, idf: f32, p: &RankParams) -> f32 {
-    let norm = |b: f32, len: f32, avg: f32| (1.0 - b) + b * len / avg.max(1.0);
-    let body_norm = norm(p.b_body, lens.body, avg.body);
-    let combined = p.w_title * tf.title / norm(p.b_title, lens.title, avg.title)
-        + (p.w_body * tf.body + p.w_quote * tf.quote + p.w_entity * tf.entity) / body_norm;
+    bm25f_normed(tf, field_norms(lens, avg, p), idf, p)
+}
+
+/// [`bm25f`] with the document's [`FieldNorms`] worked out already.
+#[inline(always)]
+pub fn bm25f_normed(tf: FieldTf, norms: FieldNorms, idf: f32, p: &RankParams) -> f32 {
+    let combined = p.w_title * tf.title * norms.title
+        + (p.w_body * tf.body + p.w_quote * tf.quote + p.w_entity * tf.entity) * norms.body;
     if combined <= 0.0 {
         return 0.0;
     }

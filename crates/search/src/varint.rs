@@ -75,6 +75,12 @@ impl<'a> Reader<'a> {
         Some(out)
     }
 
+    /// The next `n` raw bytes, without reading them.
+    #[inline(always)]
+    pub fn peek(&self, n: usize) -> Option<&'a [u8]> {
+        self.bytes.get(self.pos..self.pos.checked_add(n)?)
+    }
+
     /// Length in bytes of the next value (without reading it).
     #[inline(always)]
     pub fn next_len(&self) -> Option<usize> {

@@ -429,6 +429,40 @@ fn explanations_break_the_score_down() {
     assert!((sum * ex.proximity_factor - ex.total).abs() < 1e-4);
 }
 
+/// A word's weighted frequencies `[title, body, quote, entity]` in one
+/// article, from its explanation.
+fn check_tf(query: &str, doc_id: &str, expected: [f32; 4]) {
+    let e = engine();
+    let r = search_with(&e, query, vec![], Sort::Relevance);
+    let hit = r
+        .hits
+        .iter()
+        .find(|h| e.document(h.doc).unwrap().id == doc_id)
+        .unwrap_or_else(|| panic!("{query:?} finds {doc_id}"));
+    let tf = hit.explain.as_ref().unwrap().clauses[0].tf;
+    assert_eq!(
+        [tf.title, tf.body, tf.quote, tf.entity],
+        expected,
+        "{query:?} in {doc_id}"
+    );
+}
+
+#[test]
+fn field_frequencies_count_each_occurrence_in_its_fields() {
+    // Plain body text (the index flags such postings and counts them
+    // without reading their positions), then each kind of marked text.
+    check_tf("company ", "zulily", [0.0, 1.0, 0.0, 0.0]);
+    check_tf("coffee ", "cafe", [0.0, 1.0, 0.0, 0.0]);
+    check_tf("goal ", "zulily", [0.0, 1.0, 1.0, 0.0]);
+    check_tf("global ", "zulily", [0.0, 2.0, 2.0, 0.0]);
+    check_tf("seattle ", "zulily", [0.0, 1.0, 0.0, 1.0]);
+    check_tf("stake ", "zulily", [1.0, 1.0, 0.0, 0.0]);
+    // Scopes: a plain occurrence is in no title and no quote.
+    check("title:company", &[]);
+    check("quote:company", &[]);
+    check("quote:goal", &["zulily"]);
+}
+
 #[test]
 fn bad_syntax_still_searches_and_hints() {
     let e = engine();
