@@ -35,10 +35,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
     ensure_test_tools(&env)?;
     let root = env.root.clone();
     let bench = root.join("bench");
-    if !bench.join("node_modules/minisearch").exists()
-        || !bench.join("node_modules/flexsearch").exists()
+    if ["minisearch", "flexsearch", "stemmer"]
+        .iter()
+        .any(|peer| !bench.join("node_modules").join(peer).exists())
     {
-        step("Installing MiniSearch and FlexSearch (npm ci)");
+        step("Installing the peers: MiniSearch, FlexSearch and a stemmer (npm ci)");
         run_cmd(
             env.command("npm")
                 .args(["ci", "--no-audit", "--no-fund"])

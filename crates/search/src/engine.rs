@@ -1285,38 +1285,50 @@ impl<'a> Engine<'a> {
             .iter()
             .map(|(_, e)| rank::idf(n as u32, e.doc_count))
             .collect();
+        // Hits are ranked as bare 8-byte keys (score, then date rank, which
+        // names the document): they sort in a third of the time of hits or
+        // of (key, index) pairs, and the hits are built once, in order.
         let norms = self.norms();
-        let mut hits: Vec<Hit> = results
-            .iter()
-            .map(|d| {
-                let doc_norms = norms.get(d as usize).copied().unwrap_or_default();
-                let score = positive
-                    .iter()
-                    .zip(&idfs)
-                    .map(|((_, e), &idf)| self.clause_score(e, d, doc_norms, idf))
-                    .sum();
-                Hit {
-                    doc: d,
-                    score,
-                    matched: matched_count.get(d as usize).copied().unwrap_or(counted),
-                    explain: None,
-                }
-            })
-            .collect();
+        let dates = self.dates();
+        let mut keys: Vec<u64> = Vec::with_capacity(results.count());
+        keys.extend(results.iter().map(|d| {
+            let doc_norms = norms.get(d as usize).copied().unwrap_or_default();
+            let score = positive
+                .iter()
+                .zip(&idfs)
+                .map(|((_, e), &idf)| self.clause_score(e, d, doc_norms, idf))
+                .sum();
+            dates.key(d, score)
+        }));
         // Proximity bonus for the best candidates of multi-clause queries.
         if positive.len() > 1 {
             // The best PROXIMITY_TOP, in any order: a partition, not a sort.
-            if hits.len() > PROXIMITY_TOP {
-                let dates = self.dates();
-                hits.select_nth_unstable_by_key(PROXIMITY_TOP - 1, |h| relevance_key(h, dates));
+            if keys.len() > PROXIMITY_TOP {
+                keys.select_nth_unstable(PROXIMITY_TOP - 1);
             }
-            for hit in hits.iter_mut().take(PROXIMITY_TOP) {
-                hit.score *= self.proximity_factor(hit.doc, &positive);
+            for key in keys.iter_mut().take(PROXIMITY_TOP) {
+                if let Some(doc) = dates.doc_of(*key) {
+                    let score = key_score(*key) * self.proximity_factor(doc, &positive);
+                    *key = dates.key(doc, score);
+                }
             }
         }
-        sort_hits(&mut hits, request.sort, self.dates(), |d| {
-            matched_count.get(d as usize).copied().unwrap_or(counted)
-        });
+        if request.sort == Sort::Relevance {
+            keys.sort_unstable();
+        }
+        let mut hits: Vec<Hit> = keys
+            .iter()
+            .filter_map(|&key| {
+                let doc = dates.doc_of(key)?;
+                Some(Hit {
+                    doc,
+                    score: key_score(key),
+                    matched: matched_count.get(doc as usize).copied().unwrap_or(counted),
+                    explain: None,
+                })
+            })
+            .collect();
+        sort_by_date(&mut hits, request.sort, dates);
         for hit in hits.iter_mut().take(request.explain) {
             hit.explain = Some(Box::new(self.explain(hit, &compiled, &positive, &idfs)));
         }
@@ -2036,20 +2048,24 @@ fn score_key(score: f32) -> u32 {
     !ordered
 }
 
-/// Score, then newest first, then document index (`rank` encodes the last
-/// two). Unique per document, so an unstable sort on it is exact.
-fn relevance_key(hit: &Hit, dates: &DateOrder) -> u64 {
-    let rank = dates
-        .rank
-        .get(hit.doc as usize)
-        .copied()
-        .unwrap_or(u32::MAX);
-    (u64::from(score_key(hit.score)) << 32) | u64::from(rank)
+impl DateOrder {
+    /// A hit's relevance key: score, then newest first, then document
+    /// index (`rank` encodes the last two), lowest first. Unique per
+    /// document, so an unstable sort on it is exact.
+    fn key(&self, doc: u32, score: f32) -> u64 {
+        let rank = self.rank.get(doc as usize).copied().unwrap_or(u32::MAX);
+        (u64::from(score_key(score)) << 32) | u64::from(rank)
+    }
+
+    /// The document of a [`DateOrder::key`].
+    fn doc_of(&self, key: u64) -> Option<u32> {
+        self.order.get(key as u32 as usize).copied()
+    }
 }
 
-/// The score of a [`score_key`].
-fn key_score(key: u32) -> f32 {
-    let ordered = !key;
+/// The score of a [`DateOrder::key`].
+fn key_score(key: u64) -> f32 {
+    let ordered = !((key >> 32) as u32);
     f32::from_bits(if ordered & 0x8000_0000 != 0 {
         ordered & 0x7fff_ffff
     } else {
@@ -2057,34 +2073,12 @@ fn key_score(key: u32) -> f32 {
     })
 }
 
-/// Sort hits (none explained yet); `matched` gives a document's
-/// [`Hit::matched`].
-fn sort_hits(hits: &mut [Hit], sort: Sort, dates: &DateOrder, matched: impl Fn(u32) -> usize) {
+/// Order hits by date for the date sorts (relevance order comes from the
+/// keys).
+fn sort_by_date(hits: &mut [Hit], sort: Sort, dates: &DateOrder) {
     let newest = |d: u32| dates.newest.get(d as usize).copied().unwrap_or(u32::MAX);
     match sort {
-        // Bare 8-byte keys sort in a third of the time of hits or of
-        // (key, index) pairs. A key holds the score and the document's
-        // date rank, which is unique, so the hits are rebuilt from the
-        // keys alone.
-        Sort::Relevance => {
-            let mut keys: Vec<u64> = hits.iter().map(|h| relevance_key(h, dates)).collect();
-            // Every document has a date rank; were one missing, its key
-            // would name no document: sort the hits themselves then.
-            if keys.iter().any(|&k| k as u32 as usize >= dates.order.len()) {
-                hits.sort_by_cached_key(|h| relevance_key(h, dates));
-                return;
-            }
-            keys.sort_unstable();
-            for (hit, key) in hits.iter_mut().zip(keys) {
-                let doc = dates.order[key as u32 as usize];
-                *hit = Hit {
-                    doc,
-                    score: key_score((key >> 32) as u32),
-                    matched: matched(doc),
-                    explain: None,
-                };
-            }
-        }
+        Sort::Relevance => {}
         // Date (undated articles last either way), then score, then index.
         Sort::Newest | Sort::Oldest => hits.sort_by_cached_key(|h| {
             let day = match newest(h.doc) {
@@ -2117,7 +2111,8 @@ mod tests {
             assert!(score_key(pair[0]) <= score_key(pair[1]), "{pair:?}");
         }
         for s in scores {
-            assert_eq!(key_score(score_key(s)).to_bits(), s.to_bits());
+            let key = u64::from(score_key(s)) << 32;
+            assert_eq!(key_score(key).to_bits(), s.to_bits());
         }
     }
 }
