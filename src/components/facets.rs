@@ -7,6 +7,7 @@
 //! value added (Pagefind's `totalFilters`), so ticking a second outlet never
 //! looks like a dead end.
 
+use crate::hooks::use_keep_focus::use_keep_focus;
 use crate::state::{Route, Shared};
 use clippings_search::{FacetKind, SearchResults};
 use std::collections::HashSet;
@@ -28,6 +29,7 @@ const TOP: usize = 8;
 #[function_component(Facets)]
 pub fn facets(props: &Props) -> Html {
     let expanded = use_state(HashSet::<FacetKind>::new);
+    let keep_focus = use_keep_focus();
     let groups = props.results.facets.iter().filter_map(|facet| {
         let kind = facet.kind;
         let has_selection = props.route.selections.iter().any(|s| s.facet == Some(kind));
@@ -64,8 +66,11 @@ pub fn facets(props: &Props) -> Html {
             let label = display_value(kind, &name);
             let on_change = {
                 let (sel, unsel, name) = (props.on_select.clone(), props.on_unselect.clone(), name.clone());
+                let (keep_focus, id) = (keep_focus.clone(), id.clone());
                 let selected = v.selected;
                 Callback::from(move |_: Event| {
+                    // Ticked values move to the top of the list.
+                    keep_focus.emit(id.clone());
                     if selected {
                         unsel.emit((kind, name.clone()));
                     } else {
@@ -117,8 +122,11 @@ pub fn facets(props: &Props) -> Html {
             html! {}
         };
         let legend_id = format!("facet-{}", kind.key());
+        // Keyed by facet: when a group before this one appears or goes
+        // (a filter leaves no speakers, say), the others keep their DOM
+        // nodes, and a focused checkbox keeps its focus.
         Some(html! {
-            <fieldset class="facet" aria-labelledby={legend_id.clone()}>
+            <fieldset class="facet" key={kind.key()} aria-labelledby={legend_id.clone()}>
                 <legend id={legend_id}>{ kind.label() }</legend>
                 <ul>{ for items }</ul>
                 { toggle }
