@@ -148,6 +148,7 @@ impl<'a> Index<'a> {
             first: true,
             unread: 0,
             plain: false,
+            single: false,
         }
     }
 
@@ -334,6 +335,8 @@ pub struct Postings<'a> {
     unread: usize,
     /// The current document's positions are all plain body text.
     plain: bool,
+    /// The current document has one position.
+    single: bool,
 }
 
 /// Decode the delta-coded positions in `bytes` onto `out`. Stops at the
@@ -381,7 +384,8 @@ impl Postings<'_> {
             self.doc.checked_add(delta)?
         };
         self.first = false;
-        self.unread = if head & 2 == 2 {
+        self.single = head & 2 == 2;
+        self.unread = if self.single {
             self.reader.next_len()?
         } else {
             self.reader.read_u32()? as usize
@@ -399,6 +403,9 @@ impl Postings<'_> {
     /// (valid until they are read or skipped): every LEB128 value ends with
     /// one byte below 0x80.
     pub fn position_count(&self) -> usize {
+        if self.single {
+            return 1;
+        }
         self.reader
             .peek(self.unread)
             .map_or(0, |bytes| bytes.iter().filter(|&&b| b < 0x80).count())
