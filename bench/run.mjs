@@ -111,7 +111,7 @@ if (!results.timer.cross_origin_isolated) console.error('warning: page not cross
 const kib = (n) => `${(n / 1024).toFixed(0)} KiB`;
 const lines = [];
 const tm = results.timer;
-lines.push(`NewsArticles: ${results.docs} documents, ${(rawText / 2 ** 20).toFixed(1)} MiB of text. ${machine}. Per query, after a warm-up run: ${reps} samples, each the mean of a batch of back-to-back runs lasting ≥ ${tm.min_batch_ms} ms (≤ ${tm.max_batch} runs). Timer: cross-origin isolated ${tm.cross_origin_isolated}, resolution ${(tm.resolution_ms * 1000).toFixed(1)} µs.`);
+lines.push(`NewsArticles: ${results.docs} documents, ${(rawText / 2 ** 20).toFixed(1)} MiB of text. ${machine}. Per query, after a warm-up run: ${reps} samples per engine, each the mean of a batch of back-to-back runs lasting ≥ ${tm.min_batch_ms} ms (≤ ${tm.max_batch} runs), the engines taking turns sample by sample. Timer: cross-origin isolated ${tm.cross_origin_isolated}, resolution ${(tm.resolution_ms * 1000).toFixed(1)} µs.`);
 lines.push('');
 lines.push('| query type | Clippings p50 / p95 ms | (with facets+quotes) | MiniSearch p50 / p95 ms | MiniSearch + stemmer p50 / p95 ms | FlexSearch p50 / p95 ms | p95 vs MiniSearch | p95 vs MiniSearch + stemmer | p95 vs FlexSearch |');
 lines.push('|---|---|---|---|---|---|---|---|---|');

@@ -36,33 +36,47 @@ function timerResolution() {
   return best;
 }
 
-// Time every query of every type after one warm-up run. One sample is the
-// mean of a batch of back-to-back runs of the same query, the batch sized so
-// it lasts at least MIN_BATCH_MS (at most MAX_BATCH runs): sub-millisecond
-// latencies are then well above the timer's resolution. REPS samples per
-// query; p50/p95 are over all samples of a query type.
+// Time every engine on every query of every type. One sample is the mean
+// of a batch of back-to-back runs of the same query, the batch sized (from
+// one warm-up run) so it lasts at least MIN_BATCH_MS (at most MAX_BATCH
+// runs): sub-millisecond latencies are then well above the timer's
+// resolution. REPS samples per engine and query; p50/p95 are over all
+// samples of a query type.
+//
+// The engines take turns, sample by sample, on the same query: a shared
+// machine's slow spells then fall on all of them alike, and the ratios
+// between engines hold from run to run even when the absolute times move.
 const MIN_BATCH_MS = 2;
 const MAX_BATCH = 64;
-function timeQueries(run, queries) {
-  const out = {};
+function timeEngines(runners, queries) {
+  const names = Object.keys(runners);
+  const out = Object.fromEntries(names.map((n) => [n, {}]));
   for (const [type, list] of Object.entries(queries)) {
-    const samples = [];
-    let hits = 0;
-    let runs = 0;
+    const samples = Object.fromEntries(names.map((n) => [n, []]));
+    const hits = Object.fromEntries(names.map((n) => [n, 0]));
+    const runs = Object.fromEntries(names.map((n) => [n, 0]));
     for (const q of list) {
-      let t = now();
-      hits += run(q, type);
-      const first = now() - t;
-      const batch = Math.max(1, Math.min(MAX_BATCH, Math.ceil(MIN_BATCH_MS / Math.max(first, 0.001))));
+      const batch = {};
+      for (const n of names) {
+        const t = now();
+        hits[n] += runners[n](q, type);
+        const first = now() - t;
+        batch[n] = Math.max(1, Math.min(MAX_BATCH, Math.ceil(MIN_BATCH_MS / Math.max(first, 0.001))));
+      }
       for (let r = 0; r < REPS; r++) {
-        t = now();
-        for (let b = 0; b < batch; b++) run(q, type);
-        samples.push((now() - t) / batch);
-        runs += batch;
+        for (const n of names) {
+          const run = runners[n];
+          const t = now();
+          for (let b = 0; b < batch[n]; b++) run(q, type);
+          samples[n].push((now() - t) / batch[n]);
+          runs[n] += batch[n];
+        }
       }
     }
-    samples.sort((a, b) => a - b);
-    out[type] = { p50: percentile(samples, 50), p95: percentile(samples, 95), max: samples[samples.length - 1], queries: list.length, hits, timed_runs: runs };
+    for (const n of names) {
+      const sorted = samples[n].sort((a, b) => a - b);
+      out[n][type] = { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1], queries: list.length, hits: hits[n], timed_runs: runs[n] };
+    }
   }
   return out;
 }
@@ -100,10 +114,9 @@ async function main() {
   }
   const open = [...opens].sort((a, b) => a - b)[1];
   const ourQuery = (q, type) => ours.search(type === 'prefix' ? q : q + ' ');
+  const ourFullQuery = (q, type) => ours.search_full(type === 'prefix' ? q : q + ' ');
   results.engines.clippings = {
     load: { wasm_instantiate_ms: wasmInit, open_ms: open, open_ms_runs: opens, copy_bytes_ms: copy },
-    latency: timeQueries(ourQuery, queries),
-    latency_full: timeQueries((q, type) => ours.search_full(type === 'prefix' ? q : q + ' '), queries),
   };
 
   // MiniSearch 7.2: build, serialize, load from JSON, query.
@@ -124,7 +137,6 @@ async function main() {
   results.engines.minisearch = {
     load: { build_ms: miniBuild, load_json_ms: miniLoad },
     index_json: miniJson,
-    latency: timeQueries(miniQuery, queries),
   };
 
   // MiniSearch 7.2 doing the work a word costs ours: a Porter stemmer on
@@ -145,13 +157,13 @@ async function main() {
   t = now();
   const miniStemLoaded = MiniSearch.loadJSON(miniStemJson, stemmedOptions);
   const miniStemLoad = now() - t;
+  const miniStemQuery = (q, type) =>
+    miniStemLoaded.search(q.replaceAll('"', ''), {
+      prefix: type === 'prefix',
+      fuzzy: type === 'typo' ? 0.2 : false,
+    }).length;
   results.engines.minisearch_stemmed = {
     load: { build_ms: miniStemBuild, load_json_ms: miniStemLoad },
-    latency: timeQueries((q, type) =>
-      miniStemLoaded.search(q.replaceAll('"', ''), {
-        prefix: type === 'prefix',
-        fuzzy: type === 'typo' ? 0.2 : false,
-      }).length, queries),
   };
 
   // FlexSearch 0.8: forward tokenizer (prefix search), build, export, query.
@@ -171,8 +183,22 @@ async function main() {
   results.engines.flexsearch = {
     load: { build_ms: flexBuild, import_ms: flexLoad },
     index_json: flexExport,
-    latency: timeQueries(flexQuery, queries),
   };
+
+  // Every engine is loaded: time them, taking turns.
+  status('timing');
+  const latency = timeEngines({
+    clippings: ourQuery,
+    clippings_full: ourFullQuery,
+    minisearch: miniQuery,
+    minisearch_stemmed: miniStemQuery,
+    flexsearch: flexQuery,
+  }, queries);
+  results.engines.clippings.latency = latency.clippings;
+  results.engines.clippings.latency_full = latency.clippings_full;
+  results.engines.minisearch.latency = latency.minisearch;
+  results.engines.minisearch_stemmed.latency = latency.minisearch_stemmed;
+  results.engines.flexsearch.latency = latency.flexsearch;
 
   // Agreement: how many of MiniSearch's top 10 for 1-term queries we also find.
   const sample = queries['1-term'].slice(0, 10);
