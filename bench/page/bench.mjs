@@ -119,52 +119,40 @@ async function main() {
     load: { wasm_instantiate_ms: wasmInit, open_ms: open, open_ms_runs: opens, copy_bytes_ms: copy },
   };
 
-  // MiniSearch 7.2: build, serialize, load from JSON, query.
-  status('minisearch');
-  t = now();
-  const mini = new MiniSearch({ fields: ['title', 'text'], idField: 'id' });
-  mini.addAll(docs);
-  const miniBuild = now() - t;
-  const miniJson = JSON.stringify(mini);
-  t = now();
-  const miniLoaded = MiniSearch.loadJSON(miniJson, { fields: ['title', 'text'], idField: 'id' });
-  const miniLoad = now() - t;
-  const miniQuery = (q, type) =>
-    miniLoaded.search(q.replaceAll('"', ''), {
-      prefix: type === 'prefix',
-      fuzzy: type === 'typo' ? 0.2 : false,
-    }).length;
-  results.engines.minisearch = {
-    load: { build_ms: miniBuild, load_json_ms: miniLoad },
-    index_json: miniJson,
+  // MiniSearch 7.2: build, serialize, load from JSON, query. Twice: as it
+  // comes, and doing the work a word costs ours: a Porter stemmer on
+  // indexed and query terms (its documented way to stem), so `calling` also
+  // finds call, calls and called, as ours does. The equal-work peer sits
+  // beside the default one, not instead of it.
+  const miniSetup = (options) => {
+    let t = now();
+    const built = new MiniSearch(options);
+    built.addAll(docs);
+    const buildMs = now() - t;
+    const json = JSON.stringify(built);
+    t = now();
+    const loaded = MiniSearch.loadJSON(json, options);
+    const loadMs = now() - t;
+    const query = (q, type) =>
+      loaded.search(q.replaceAll('"', ''), {
+        prefix: type === 'prefix',
+        fuzzy: type === 'typo' ? 0.2 : false,
+      }).length;
+    return { loaded, json, query, load: { build_ms: buildMs, load_json_ms: loadMs } };
   };
-
-  // MiniSearch 7.2 doing the work a word costs ours: a Porter stemmer on
-  // indexed and query terms (its documented way to stem), so `calling`
-  // also finds call, calls and called, as ours does. An equal-work peer
-  // beside the default one above, not instead of it.
+  status('minisearch');
+  const mini = miniSetup({ fields: ['title', 'text'], idField: 'id' });
+  const miniLoaded = mini.loaded;
+  const miniQuery = mini.query;
+  results.engines.minisearch = { load: mini.load, index_json: mini.json };
   status('minisearch+stemmer');
-  const stemmedOptions = {
+  const miniStem = miniSetup({
     fields: ['title', 'text'],
     idField: 'id',
     processTerm: (term) => stemmer(term.toLowerCase()),
-  };
-  t = now();
-  const miniStem = new MiniSearch(stemmedOptions);
-  miniStem.addAll(docs);
-  const miniStemBuild = now() - t;
-  const miniStemJson = JSON.stringify(miniStem);
-  t = now();
-  const miniStemLoaded = MiniSearch.loadJSON(miniStemJson, stemmedOptions);
-  const miniStemLoad = now() - t;
-  const miniStemQuery = (q, type) =>
-    miniStemLoaded.search(q.replaceAll('"', ''), {
-      prefix: type === 'prefix',
-      fuzzy: type === 'typo' ? 0.2 : false,
-    }).length;
-  results.engines.minisearch_stemmed = {
-    load: { build_ms: miniStemBuild, load_json_ms: miniStemLoad },
-  };
+  });
+  const miniStemQuery = miniStem.query;
+  results.engines.minisearch_stemmed = { load: miniStem.load };
 
   // FlexSearch 0.8: forward tokenizer (prefix search), build, export, query.
   status('flexsearch');

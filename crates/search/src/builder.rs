@@ -91,22 +91,20 @@ pub fn build_bundle(corpus: &Corpus<'_>) -> Vec<u8> {
     let mut forms: Vec<(String, Vec<(u32, u32)>)> = postings_by_form.into_iter().collect();
     forms.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
 
-    // Each document's quote positions, merged, to flag plain postings.
-    let mut quotes_by_doc: Vec<Vec<PosRange>> = vec![Vec::new(); docs.len()];
-    for (qi, quote) in corpus.quotes.iter().enumerate() {
-        if let (Some(list), Some(r)) = (
-            quotes_by_doc.get_mut(quote.doc as usize),
-            quote_ranges.get(qi),
-        ) {
-            if r.start < r.end {
-                list.push(*r);
-            }
-        }
-    }
+    // Each document's quote positions, merged, to flag plain postings: the
+    // same slice of `quote_ranges` the engine's field map reads.
     let fields: Vec<DocFields> = docs
         .iter()
-        .zip(quotes_by_doc)
-        .map(|(stats, mut quotes)| {
+        .map(|stats| {
+            let start = stats.first_quote as usize;
+            let end = start.saturating_add(stats.quote_count as usize);
+            let mut quotes: Vec<PosRange> = quote_ranges
+                .get(start..end)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|r| r.start < r.end)
+                .copied()
+                .collect();
             quotes.sort();
             DocFields {
                 title_len: stats.title_len,

@@ -1521,7 +1521,7 @@ impl<'a> Engine<'a> {
             for ((_, e), list) in positive.iter().zip(clause_lists.iter_mut()) {
                 self.clause_positions(e, doc, list);
             }
-            for q in stats.first_quote..stats.first_quote + stats.quote_count {
+            for q in stats.first_quote..stats.first_quote.saturating_add(stats.quote_count) {
                 let Some(&sp) = speakers.of_quote.get(q as usize) else {
                     continue;
                 };
