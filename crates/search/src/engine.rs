@@ -1286,8 +1286,8 @@ impl<'a> Engine<'a> {
             .map(|(_, e)| rank::idf(n as u32, e.doc_count))
             .collect();
         // Hits are ranked as bare 8-byte keys (score, then date rank, which
-        // names the document): they sort in a third of the time of hits or
-        // of (key, index) pairs, and the hits are built once, in order.
+        // names the document): they sort in about half the instructions of
+        // (key, index) pairs, and the hits are built once, in order.
         let norms = self.norms();
         let dates = self.dates();
         let mut keys: Vec<u64> = Vec::with_capacity(results.count());

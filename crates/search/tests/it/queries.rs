@@ -1,7 +1,7 @@
 //! Every query feature, as `check(query, expected ids in rank order)`.
 
 use crate::fixture::{engine, ids, search, search_with};
-use clippings_search::{FacetKind, Field, Selection, Sort, SNIPPET_LEN};
+use clippings_search::{Explanation, FacetKind, Field, Selection, Sort, SNIPPET_LEN};
 
 /// The hits for `query` are exactly `expected`, in this order.
 fn check(query: &str, expected: &[&str]) {
@@ -13,6 +13,18 @@ fn check(query: &str, expected: &[&str]) {
         "hits for {query:?} (hints {:?})",
         r.hints
     );
+}
+
+/// Why `query` ranks the article `doc_id` where it does.
+fn explained(query: &str, doc_id: &str) -> Explanation {
+    let e = engine();
+    let r = search_with(&e, query, vec![], Sort::Relevance);
+    let hit = r
+        .hits
+        .iter()
+        .find(|h| e.document(h.doc).unwrap().id == doc_id)
+        .unwrap_or_else(|| panic!("{doc_id} not found for {query:?}"));
+    *hit.explain.clone().expect("hits are explained")
 }
 
 /// The hits for `query` are exactly these, in any order.
@@ -133,15 +145,7 @@ fn exact_beats_stemmed_beats_prefix_beats_fuzzy() {
     // `organized` (exact) in cjk vs `organise` (stem/variant) in cafe.
     let r = search(&e, "organized ");
     assert_eq!(ids(&e, &r)[0], "cjk");
-    let kinds = |q: &str, doc: &str| {
-        let r = search_with(&e, q, vec![], Sort::Relevance);
-        let hit = r
-            .hits
-            .iter()
-            .find(|h| e.document(h.doc).unwrap().id == doc)
-            .unwrap_or_else(|| panic!("{doc} not found for {q}"));
-        hit.explain.as_ref().unwrap().clauses[0].kinds.clone()
-    };
+    let kinds = |q: &str, doc: &str| explained(q, doc).clauses[0].kinds.clone();
     // cjk also has "Organizations", a stemmed match.
     assert_eq!(kinds("organized ", "cjk"), ["exact", "stemmed"]);
     assert_eq!(kinds("organise ", "cafe"), ["exact"]);
@@ -432,14 +436,7 @@ fn explanations_break_the_score_down() {
 /// A word's weighted frequencies `[title, body, quote, entity]` in one
 /// article, from its explanation.
 fn check_tf(query: &str, doc_id: &str, expected: [f32; 4]) {
-    let e = engine();
-    let r = search_with(&e, query, vec![], Sort::Relevance);
-    let hit = r
-        .hits
-        .iter()
-        .find(|h| e.document(h.doc).unwrap().id == doc_id)
-        .unwrap_or_else(|| panic!("{query:?} finds {doc_id}"));
-    let tf = hit.explain.as_ref().unwrap().clauses[0].tf;
+    let tf = explained(query, doc_id).clauses[0].tf;
     assert_eq!(
         [tf.title, tf.body, tf.quote, tf.entity],
         expected,
